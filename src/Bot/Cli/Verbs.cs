@@ -1,0 +1,77 @@
+using CollegeBot.Bot.Intake;
+using CollegeBot.Bot.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CollegeBot.Bot.Cli;
+
+/// <summary>The command line: no verb runs the bot; a verb does one job against the configured database and exits.</summary>
+public static class Verbs
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/Bot -- [verb]
+
+          (no verb)                 run the bot until stopped (Ctrl+C stops it)
+          import <people.csv>       add or update people and groups; all or nothing
+          invites [--role R] [--group G] [--out FILE] [--days N]
+                                    issue invite codes for people not yet linked (CSV to FILE or the screen)
+          help                      this text
+
+        Settings come from appsettings.json and environment variables such as Telegram__BotToken.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, Action<IHostApplicationBuilder> configure)
+    {
+        var verb = args.Length == 0 || args[0].StartsWith('-') ? null : args[0];
+        var rest = verb is null ? args : args[1..];
+        return verb switch
+        {
+            null => await RunBotAsync(args, configure),
+            "import" => await ImportVerb.RunAsync(rest, Build(configure), Console.Out, Console.Error),
+            "invites" => await InvitesVerb.RunAsync(rest, Build(configure), Console.Out, Console.Error),
+            "help" or "--help" or "-h" => Print(Console.Out, Usage, 0),
+            _ => Print(Console.Error, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
+        };
+    }
+
+    private static async Task<int> RunBotAsync(string[] args, Action<IHostApplicationBuilder> configure)
+    {
+        if (string.IsNullOrWhiteSpace(Host.CreateApplicationBuilder(args).Configuration["Telegram:BotToken"]))
+        {
+            return Print(Console.Error,
+                "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
+        }
+
+        using var host = BuildBot(args, configure);
+        await host.RunAsync();
+        return Environment.ExitCode;
+    }
+
+    /// <summary>The bot's host: a web server only in webhook mode, so polling opens no port.</summary>
+    public static IHost BuildBot(string[] args, Action<IHostApplicationBuilder> configure)
+    {
+        var webhook = Host.CreateApplicationBuilder(args).Configuration.GetValue<TelegramMode>("Telegram:Mode") == TelegramMode.Webhook;
+        IHostApplicationBuilder builder = webhook ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        configure(builder);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        return builder is WebApplicationBuilder web
+            ? web.Build().MapTelegramWebhook()
+            : ((HostApplicationBuilder)builder).Build();
+    }
+
+    /// <summary>A host for a verb: configured like the bot, never started, so no loop runs.</summary>
+    private static IHost Build(Action<IHostApplicationBuilder> configure)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        configure(builder);
+        return builder.Build();
+    }
+
+    internal static int Print(TextWriter writer, string text, int exitCode)
+    {
+        writer.WriteLine(text);
+        return exitCode;
+    }
+}

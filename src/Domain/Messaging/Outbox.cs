@@ -1,0 +1,70 @@
+using CollegeBot.Domain.People;
+using CollegeBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CollegeBot.Domain.Messaging;
+
+/// <summary>
+/// Writes notifications into the outbox of the current unit of work; they are committed with the change that
+/// caused them and sent later by the dispatcher.
+/// </summary>
+public sealed class Outbox(CollegeDb db, TimeProvider clock)
+{
+    /// <summary>Queues a message for a person. With a dedupe key, a message already queued once is not queued again.</summary>
+    /// <returns>False when the dedupe key was already used.</returns>
+    public async Task<bool> EnqueueAsync(
+        Person recipient, string kind, OutgoingMessage message, CancellationToken ct,
+        string? dedupeKey = null, DateTime? notBefore = null)
+    {
+        if (dedupeKey is not null && await IsQueuedAsync(dedupeKey, ct))
+        {
+            return false;
+        }
+
+        Add(new OutboxMessage
+        {
+            PersonId = recipient.Id,
+            ChatId = recipient.ChatId,
+            Kind = kind,
+            Payload = message.ToJson(),
+            DedupeKey = dedupeKey,
+            NotBefore = notBefore ?? Now,
+            Status = recipient.IsLinked ? OutboxStatus.Pending : OutboxStatus.AwaitingLink,
+        });
+        return true;
+    }
+
+    /// <summary>Queues a reply into a chat, for someone who may not be linked yet.</summary>
+    public void Reply(long chatId, Person? person, string language, OutgoingMessage message, string kind = "reply") =>
+        Add(new OutboxMessage
+        {
+            PersonId = person?.Id,
+            ChatId = chatId,
+            Language = language,
+            Kind = kind,
+            Payload = message.ToJson(),
+            NotBefore = Now,
+            Status = OutboxStatus.Pending,
+        });
+
+    /// <summary>Messages that waited for the person to link go out now, to the chat they linked from.</summary>
+    public Task<int> ReleaseAwaitingLinkAsync(Person person, CancellationToken ct) =>
+        db.Outbox
+            .Where(o => o.PersonId == person.Id && o.Status == OutboxStatus.AwaitingLink)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.ChatId, person.ChatId)
+                .SetProperty(o => o.NotBefore, Now), ct);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Add(OutboxMessage row)
+    {
+        row.CreatedAt = Now;
+        db.Outbox.Add(row);
+    }
+
+    private async Task<bool> IsQueuedAsync(string dedupeKey, CancellationToken ct) =>
+        db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey)
+        || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, ct);
+}

@@ -1,0 +1,102 @@
+using CollegeBot.Domain.Intake;
+using CollegeBot.Domain.Messaging;
+using CollegeBot.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CollegeBot.Domain.Persistence;
+
+/// <summary>
+/// The college's database. Its schema is written by hand in <c>Migrations/</c>; a test compares the two.
+/// </summary>
+public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupCurator> GroupCurators => Set<GroupCurator>();
+    public DbSet<ParentChild> ParentChildren => Set<ParentChild>();
+    public DbSet<InviteCode> InviteCodes => Set<InviteCode>();
+    public DbSet<LinkAttempt> LinkAttempts => Set<LinkAttempt>();
+    public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC; SQLite forgets the kind, so it is restored on reading.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasIndex(p => p.Code).IsUnique();
+            e.HasIndex(p => p.TelegramUserId).IsUnique();
+            e.Property(p => p.Code).HasMaxLength(64);
+            e.Property(p => p.FullName).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(32);
+            e.Property(p => p.Language).HasMaxLength(8);
+            e.HasOne(p => p.Group).WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<Group>(e =>
+        {
+            e.ToTable("groups");
+            e.HasIndex(g => g.Name).IsUnique();
+            e.Property(g => g.Name).HasMaxLength(64);
+        });
+        b.Entity<GroupCurator>(e =>
+        {
+            e.ToTable("group_curators");
+            e.HasKey(x => new { x.GroupId, x.CuratorId });
+            e.HasIndex(x => x.CuratorId);
+            e.HasOne(x => x.Group).WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Curator).WithMany(p => p.CuratedGroups).HasForeignKey(x => x.CuratorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ParentChild>(e =>
+        {
+            e.ToTable("parent_children");
+            e.HasKey(x => new { x.ParentId, x.ChildId });
+            e.HasIndex(x => x.ChildId);
+            e.HasOne(x => x.Parent).WithMany(p => p.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Child).WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<InviteCode>(e =>
+        {
+            e.ToTable("invite_codes");
+            e.HasIndex(x => x.CodeHash).IsUnique();
+            e.HasIndex(x => x.PersonId);
+            e.Property(x => x.CodeHash).HasMaxLength(64);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<LinkAttempt>(e =>
+        {
+            e.ToTable("link_attempts");
+            e.HasKey(x => x.TelegramUserId);
+            e.Property(x => x.TelegramUserId).ValueGeneratedNever();
+        });
+        b.Entity<InboxUpdate>(e =>
+        {
+            e.ToTable("inbox");
+            e.HasKey(x => x.UpdateId);
+            e.Property(x => x.UpdateId).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.HasIndex(x => new { x.HandledAt, x.UpdateId });
+        });
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Language).HasMaxLength(8);
+            e.Property(x => x.DedupeKey).HasMaxLength(200);
+            e.HasIndex(x => x.DedupeKey).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NotBefore });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace CollegeBot.Scheduler;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Quartz in the host. Each job scans the database for what is due as of now and writes outbox messages; it never
+    /// talks to Telegram.
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
+    {
+        builder.AddQuartz(_ => { });
+        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}
