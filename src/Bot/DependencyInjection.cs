@@ -7,6 +7,7 @@ using CollegeBot.Bot.Texts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CollegeBot.Bot;
 
@@ -17,6 +18,8 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddTelegramClient(builder.Configuration);
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramSettingsValidator>();
+        services.AddOptions<TelegramOptions>().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TextCatalog>();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CollegeBot.Bot.Cli;
 
 /// <summary>
-/// <c>invites [--role R] [--group G] [--out FILE] [--days N]</c>: a fresh personal link for everyone not yet linked.
+/// <c>invites [--role R] [--group G] [--person CODE] [--out FILE] [--days N]</c>: a fresh personal link for everyone
+/// not yet linked; <c>--person</c> also serves someone already linked who lost their phone (the link then moves).
 /// The link needs the bot's username: <c>Telegram:BotUsername</c>, or asked from Telegram when a token is set.
 /// </summary>
 public static class InvitesVerb
@@ -19,7 +20,7 @@ public static class InvitesVerb
         {
             if (!TryParse(args, out var filter, out var file, out var days, out var problem))
             {
-                return Verbs.Print(errors, $"{problem}\nUsage: invites [--role R] [--group G] [--out FILE] [--days N]", 2);
+                return Verbs.Print(errors, $"{problem}\nUsage: invites [--role R] [--group G] [--person CODE] [--out FILE] [--days N]", 2);
             }
 
             var username = await BotUsernameAsync(host.Services, errors, ct);
@@ -53,7 +54,7 @@ public static class InvitesVerb
 
     private static bool TryParse(string[] args, out InviteFilter filter, out string? file, out int days, out string problem)
     {
-        string? role = null, group = null;
+        string? role = null, group = null, person = null;
         file = null;
         days = InviteIssuer.DefaultValidDays;
         problem = "";
@@ -64,6 +65,7 @@ public static class InvitesVerb
             {
                 case "--role" when value is not null: role = value; i++; break;
                 case "--group" when value is not null: group = value; i++; break;
+                case "--person" when value is not null: person = value; i++; break;
                 case "--out" when value is not null: file = value; i++; break;
                 case "--days" when int.TryParse(value, out var d) && d is > 0 and <= 365: days = d; i++; break;
                 default:
@@ -73,7 +75,7 @@ public static class InvitesVerb
             }
         }
 
-        filter = new InviteFilter(role, group);
+        filter = new InviteFilter(role, group, person);
         return true;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CollegeBot.Bot.Cli;
 
@@ -15,8 +16,9 @@ public static class Verbs
 
           (no verb)                 run the bot until stopped (Ctrl+C stops it)
           import <people.csv>       add or update people and groups; all or nothing
-          invites [--role R] [--group G] [--out FILE] [--days N]
-                                    issue invite codes for people not yet linked (CSV to FILE or the screen)
+          invites [--role R] [--group G] [--person CODE] [--out FILE] [--days N]
+                                    issue invite codes for people not yet linked (CSV to FILE or the screen);
+                                    --person CODE gives one person a new code, even if already linked
           help                      this text
 
         Settings come from appsettings.json and environment variables such as Telegram__BotToken.
@@ -44,9 +46,16 @@ public static class Verbs
                 "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
         }
 
-        using var host = BuildBot(args, configure);
-        await host.RunAsync();
-        return Environment.ExitCode;
+        try
+        {
+            using var host = BuildBot(args, configure);
+            await host.RunAsync();
+            return Environment.ExitCode;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Print(Console.Error, string.Join(Environment.NewLine, ex.Failures), 2);
+        }
     }
 
     /// <summary>The bot's host: a web server only in webhook mode, so polling opens no port.</summary>

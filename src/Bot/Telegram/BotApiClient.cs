@@ -225,7 +225,8 @@ public sealed partial class BotApiClient(HttpClient http, IOptions<TelegramOptio
         var baseUrl = Options.ApiBaseUrl?.Trim().TrimEnd('/');
         return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? baseUrl
-            : throw new InvalidOperationException($"Telegram:ApiBaseUrl '{Options.ApiBaseUrl}' is not an absolute http(s) URL.");
+            : throw new InvalidOperationException(
+                $"Telegram:ApiBaseUrl '{TokenRedactor.Redact(Options.ApiBaseUrl, Options.BotToken?.Trim())}' is not an absolute http(s) URL.");
     }
 
     private Uri MethodUri(string token, string method) => ParseUri($"{BaseUrl()}/bot{token}/{method}");

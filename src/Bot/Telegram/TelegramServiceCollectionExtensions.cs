@@ -16,6 +16,9 @@ public static class TelegramServiceCollectionExtensions
         services.AddHttpClient<BotApiClient>()
             // Each call sets its own timeout (a long poll needs more than a send), so HttpClient's must not cut in.
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // The poller and the dispatcher are long-lived and keep their client, so connections must be renewed
+            // by the handler itself to follow DNS changes.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             // IHttpClientFactory's loggers write request URIs, and ours carry the bot token.
             .RemoveAllLoggers();
 

@@ -152,7 +152,7 @@ public sealed class InviteIssuerTests
         Assert.Equal(
             "code,role,full_name,group,invite_code,link\r\n"
             + "S1,student,\"Osmonov, Bakyt\",IT-1-23,abcDEF123_-xyzXYZ789012,https://t.me/college_bot?start=abcDEF123_-xyzXYZ789012\r\n"
-            + "T1,curator|teacher,'=Petrova,IT-1-23|IT-2-23,ZZZ,https://t.me/college_bot?start=ZZZ\r\n",
+            + "T1,curator|teacher,\"'=Petrova\",IT-1-23|IT-2-23,ZZZ,https://t.me/college_bot?start=ZZZ\r\n",
             output.ToString());
     }
 }

@@ -32,7 +32,7 @@ public sealed class PeopleImportErrorTests
     [InlineData("parent,X1,Some One,,,,X1", "X1 is listed as their own child")]
     [InlineData("parent,X1,Some One,,,,S2001|S9999", "child S9999 is not a student in this file or in the database")]
     [InlineData("parent,X1,Some One,,,,T02", "child T02 is in this file but not as a student")]
-    [InlineData("student,S2001,Aibek Sadyrov Jr,IT-1-23,,,", "S2001 is named 'Aibek Sadyrov' on line 2 but 'Aibek Sadyrov Jr' here")]
+    [InlineData("teacher,S2001,Aibek Sadyrov Jr,,,,", "S2001 is named 'Aibek Sadyrov' on line 2 but 'Aibek Sadyrov Jr' here")]
     [InlineData("student,S2001,Aibek Sadyrov,IT-2-23,,,", "S2001 is already a student on line 2")]
     [InlineData("teacher,X1,Ivanov, Ivan,,,,", "8 values but the header has 7 columns")]
     [InlineData("teacher,X1,Ivan \"Vanya\" Ivanov,,,,", "a double quote inside a value that is not in quotes")]
@@ -64,6 +64,16 @@ public sealed class PeopleImportErrorTests
 
         Assert.Equal(new ImportError(2, "child S404 is not a student in this file or in the database"), Assert.Single(report.Errors));
         Assert.Equal("", await test.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_student_row_is_not_blamed_again_on_the_parent()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+
+        var report = await test.ImportAsync(Csv("parent,P1,Some Parent,,,,S1", "student,S1,Aida Bekova,IT-1-23,12345,,"));
+
+        Assert.Equal(3, Assert.Single(report.Errors).Line);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class PlannedPerson(string code, int line, string fullName)
 /// <summary>Joins the rows of one code into one person and checks that the rows agree with each other.</summary>
 internal static class ImportPlan
 {
-    public static Dictionary<string, PlannedPerson> Merge(IEnumerable<PeopleCsvRow> rows, List<ImportError> errors)
+    public static Dictionary<string, PlannedPerson> Merge(IEnumerable<PeopleCsvRow> rows, List<ImportError> errors, ISet<string> refusedCodes)
     {
         var people = new Dictionary<string, PlannedPerson>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -40,6 +40,10 @@ internal static class ImportPlan
             if (errors.Count == before)
             {
                 Add(person, row);
+            }
+            else
+            {
+                refusedCodes.Add(row.Code);
             }
         }
 
@@ -102,14 +106,16 @@ internal static class ImportPlan
 
     /// <summary>
     /// Each parent's children must be students once the file is applied: a student row in this file, or a student
-    /// already in the database whom the file does not mention.
+    /// already in the database whom the file does not mention. A child whose own row was refused is not judged
+    /// again here: that row's error already says what is wrong.
     /// </summary>
     public static void CheckChildren(
-        IReadOnlyDictionary<string, PlannedPerson> people, IReadOnlyDictionary<string, Person> existing, List<ImportError> errors)
+        IReadOnlyDictionary<string, PlannedPerson> people, IReadOnlyDictionary<string, Person> existing,
+        IReadOnlySet<string> refusedCodes, List<ImportError> errors)
     {
         foreach (var parent in people.Values.Where(p => p.ChildCodes.Count > 0))
         {
-            foreach (var child in parent.ChildCodes)
+            foreach (var child in parent.ChildCodes.Where(c => !refusedCodes.Contains(c)))
             {
                 var problem = people.TryGetValue(child, out var planned)
                     ? planned.Roles.HasFlag(Roles.Student) ? null : $"child {child} is in this file but not as a student"

@@ -26,8 +26,12 @@ internal static class PeopleCsv
 
     private const char ListSeparator = '|';
 
-    /// <summary>Reads the rows that are valid on their own; every problem found is added to <paramref name="errors"/>.</summary>
-    public static async Task<IReadOnlyList<PeopleCsvRow>> ReadAsync(TextReader text, List<ImportError> errors, CancellationToken ct)
+    /// <summary>
+    /// Reads the rows that are valid on their own; every problem found is added to <paramref name="errors"/>, and
+    /// the code of every refused row to <paramref name="refusedCodes"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<PeopleCsvRow>> ReadAsync(
+        TextReader text, List<ImportError> errors, ISet<string> refusedCodes, CancellationToken ct)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -71,6 +75,10 @@ internal static class PeopleCsv
             if (row is not null)
             {
                 rows.Add(row);
+            }
+            else if (fields[1].Length > 0)
+            {
+                refusedCodes.Add(fields[1]);
             }
         }
 

@@ -19,12 +19,13 @@ public sealed class PeopleImporter(CollegeDb db, TimeProvider clock)
     public async Task<ImportReport> ImportAsync(TextReader csv, CancellationToken ct)
     {
         var errors = new List<ImportError>();
-        var rows = await PeopleCsv.ReadAsync(csv, errors, ct);
-        var plan = ImportPlan.Merge(rows, errors);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        var rows = await PeopleCsv.ReadAsync(csv, errors, refused, ct);
+        var plan = ImportPlan.Merge(rows, errors, refused);
 
         var codes = plan.Keys.Concat(plan.Values.SelectMany(p => p.ChildCodes)).Distinct(StringComparer.Ordinal).ToList();
         var existing = await LoadPeopleAsync(codes, ct);
-        ImportPlan.CheckChildren(plan, existing, errors);
+        ImportPlan.CheckChildren(plan, existing, refused, errors);
         if (errors.Count > 0)
         {
             return ImportReport.Failed(errors);
