@@ -33,7 +33,7 @@ public static class DependencyInjection
         services.AddScoped<UpdateRouter>();
 
         // Commands, in the order /help lists them. A class that also handles buttons is registered for both.
-        services.AddScoped<CommandMenu>();
+        services.AddSingleton<CommandMenu>();
         services.AddCommand<StartCommand>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();

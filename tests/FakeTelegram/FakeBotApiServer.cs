@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,18 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
     public static async Task<FakeBotApiServer> StartAsync(FakeServerOptions? options = null, CancellationToken ct = default)
     {
         var server = new FakeBotApiServer(options ?? new FakeServerOptions());
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // The test's working directory may hold the bot's appsettings.json and the environment may name URLs:
+        // neither may move the fake's port or loosen its logging.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -71,7 +83,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         server.app = app;
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        server.BaseUrl = address.TrimEnd('/');
         if (server.options.DeliverWebhooks)
         {
             server.deliverer = new WebhookDeliverer(server.updates, server.state.Clock, server.options.WebhookRetryDelay);
@@ -181,6 +193,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Log(method.Name, chatId, 0, "the client went away or the server stopped", null, parameters);
+            context.Abort();
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
         {

@@ -18,7 +18,7 @@ public sealed class HelpCommand(CommandMenu menu) : ICommand
         }
 
         var lines = menu.For(person.Roles)
-            .Select(c => Text.Of("help.line").With("command", c.Name).With("description", CommandMenu.Description(c)));
+            .Select(c => Text.Of("help.line").With("command", c.Name).With("description", c.Description));
         Text[] parts = [Text.Of("help.title").With("name", person.FullName).WithRoles("roles", person.Roles), .. lines, Text.Of("help.footer")];
         return Task.FromResult(Reply.With(OutgoingMessage.Of(parts)));
     }

@@ -32,6 +32,7 @@ public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     BotApiClient telegram,
     TextRenderer texts,
+    CommandMenu menu,
     IOptions<DeliveryOptions> delivery,
     IOptions<CollegeOptions> college,
     TimeProvider clock,
@@ -60,7 +61,7 @@ public sealed class OutboxSender(
         }
         else
         {
-            result = await TrySendAsync(scope.ServiceProvider, row, person, chat, ct);
+            result = await TrySendAsync(row, person, chat, ct);
         }
 
         // Whatever happened at Telegram is recorded even when the program is stopping.
@@ -68,8 +69,7 @@ public sealed class OutboxSender(
         return result;
     }
 
-    private async Task<(SendOutcome, TimeSpan)> TrySendAsync(
-        IServiceProvider services, OutboxMessage row, Person? person, long chatId, CancellationToken ct)
+    private async Task<(SendOutcome, TimeSpan)> TrySendAsync(OutboxMessage row, Person? person, long chatId, CancellationToken ct)
     {
         var language = person?.Language ?? row.Language ?? college.Value.DefaultLanguage;
         try
@@ -77,7 +77,7 @@ public sealed class OutboxSender(
             var message = OutgoingMessage.FromJson(row.Payload);
             if (message.RefreshCommandMenu && person is not null)
             {
-                await RefreshMenuAsync(services, person, chatId, language, ct);
+                await RefreshMenuAsync(person, chatId, language, ct);
             }
 
             await DeliverAsync(row, message, chatId, language, ct);
@@ -202,10 +202,9 @@ public sealed class OutboxSender(
     }
 
     /// <summary>The chat's command menu lists exactly the commands of the person's roles, in their language.</summary>
-    private async Task RefreshMenuAsync(IServiceProvider services, Person person, long chatId, string language, CancellationToken ct)
+    private async Task RefreshMenuAsync(Person person, long chatId, string language, CancellationToken ct)
     {
-        var menu = services.GetRequiredService<CommandMenu>().For(person.Roles);
-        var commands = menu.Select(c => new BotCommand(c.Name, texts.Plain(CommandMenu.Description(c), language))).ToArray();
+        var commands = menu.For(person.Roles).Select(c => new BotCommand(c.Name, texts.Plain(c.Description, language))).ToArray();
         try
         {
             await telegram.SetMyCommandsAsync(new SetMyCommandsRequest(commands) { Scope = BotCommandScope.Chat(chatId) }, ct);

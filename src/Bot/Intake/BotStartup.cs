@@ -3,7 +3,6 @@ using CollegeBot.Bot.Routing;
 using CollegeBot.Bot.Telegram;
 using CollegeBot.Bot.Texts;
 using CollegeBot.Domain.College;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ public sealed class BotStartup(
     BotIdentity identity,
     BotLifetime lifetime,
     TextRenderer texts,
-    IServiceScopeFactory scopes,
+    CommandMenu menu,
     IOptions<CollegeOptions> college,
     IOptions<TelegramOptions> options,
     ILogger<BotStartup> logger)
@@ -83,10 +82,9 @@ public sealed class BotStartup(
 
     private async Task SetMenusAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var commands = scope.ServiceProvider.GetRequiredService<CommandMenu>().ForStrangers();
+        var commands = menu.ForStrangers();
         BotCommand[] Menu(string language) =>
-            [.. commands.Select(c => new BotCommand(c.Name, texts.Plain(CommandMenu.Description(c), language)))];
+            [.. commands.Select(c => new BotCommand(c.Name, texts.Plain(c.Description, language)))];
 
         await telegram.SetMyCommandsAsync(new SetMyCommandsRequest(Menu(college.Value.DefaultLanguage)), ct);
         foreach (var language in Languages.All)
