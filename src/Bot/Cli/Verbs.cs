@@ -50,7 +50,7 @@ public static class Verbs
         {
             using var host = BuildBot(args, configure);
             await host.RunAsync();
-            return Environment.ExitCode;
+            return host.Services.GetRequiredService<BotLifetime>().FailureReason is null ? 0 : 2;
         }
         catch (OptionsValidationException ex)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CollegeBot.Bot.Intake;
 
-/// <summary>Stops the program with one clear sentence and a non-zero exit code when it cannot go on.</summary>
+/// <summary>Stops the program with one clear sentence when it cannot go on; the program then exits non-zero.</summary>
 public sealed class BotLifetime(IHostApplicationLifetime lifetime, ILogger<BotLifetime> logger)
 {
     public string? FailureReason { get; private set; }
@@ -12,7 +12,6 @@ public sealed class BotLifetime(IHostApplicationLifetime lifetime, ILogger<BotLi
     {
         FailureReason = sentence;
         logger.LogCritical("{Reason}", sentence);
-        Environment.ExitCode = 2;
         lifetime.StopApplication();
     }
 }
