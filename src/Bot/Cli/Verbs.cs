@@ -24,45 +24,51 @@ public static class Verbs
         Settings come from appsettings.json and environment variables such as Telegram__BotToken.
         """;
 
-    public static async Task<int> RunAsync(string[] args, Action<IHostApplicationBuilder> configure)
+    public static Task<int> RunAsync(string[] args, Action<IHostApplicationBuilder> configure) =>
+        RunAsync(args, configure, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, Action<IHostApplicationBuilder> configure, TextWriter output, TextWriter errors)
     {
         var verb = args.Length == 0 || args[0].StartsWith('-') ? null : args[0];
         var rest = verb is null ? args : args[1..];
         return verb switch
         {
-            null => await RunBotAsync(args, configure),
-            "import" => await ImportVerb.RunAsync(rest, Build(configure), Console.Out, Console.Error),
-            "invites" => await InvitesVerb.RunAsync(rest, Build(configure), Console.Out, Console.Error),
-            "help" or "--help" or "-h" => Print(Console.Out, Usage, 0),
-            _ => Print(Console.Error, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
+            null => await RunBotAsync(args, configure, errors),
+            "import" => await ImportVerb.RunAsync(rest, Build(configure), output, errors),
+            "invites" => await InvitesVerb.RunAsync(rest, Build(configure), output, errors),
+            "help" or "--help" or "-h" => Print(output, Usage, 0),
+            _ => Print(errors, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
         };
     }
 
-    private static async Task<int> RunBotAsync(string[] args, Action<IHostApplicationBuilder> configure)
+    private static async Task<int> RunBotAsync(string[] args, Action<IHostApplicationBuilder> configure, TextWriter errors)
     {
-        if (string.IsNullOrWhiteSpace(Host.CreateApplicationBuilder(args).Configuration["Telegram:BotToken"]))
+        if (string.IsNullOrWhiteSpace(Host.CreateApplicationBuilder(Settings(args)).Configuration["Telegram:BotToken"]))
         {
-            return Print(Console.Error,
+            return Print(errors,
                 "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
         }
 
         try
         {
             using var host = BuildBot(args, configure);
+            var lifetime = host.Services.GetRequiredService<BotLifetime>();
             await host.RunAsync();
-            return host.Services.GetRequiredService<BotLifetime>().FailureReason is null ? 0 : 2;
+            return lifetime.FailureReason is null ? 0 : 2;
         }
         catch (OptionsValidationException ex)
         {
-            return Print(Console.Error, string.Join(Environment.NewLine, ex.Failures), 2);
+            return Print(errors, string.Join(Environment.NewLine, ex.Failures), 2);
         }
     }
 
     /// <summary>The bot's host: a web server only in webhook mode, so polling opens no port.</summary>
     public static IHost BuildBot(string[] args, Action<IHostApplicationBuilder> configure)
     {
-        var webhook = Host.CreateApplicationBuilder(args).Configuration.GetValue<TelegramMode>("Telegram:Mode") == TelegramMode.Webhook;
-        IHostApplicationBuilder builder = webhook ? WebApplication.CreateBuilder(args) : Host.CreateApplicationBuilder(args);
+        var webhook = Host.CreateApplicationBuilder(Settings(args)).Configuration.GetValue<TelegramMode>("Telegram:Mode") == TelegramMode.Webhook;
+        IHostApplicationBuilder builder = webhook
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
+            : Host.CreateApplicationBuilder(Settings(args));
         configure(builder);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder is WebApplicationBuilder web
@@ -70,10 +76,17 @@ public static class Verbs
             : ((HostApplicationBuilder)builder).Build();
     }
 
+    /// <summary>
+    /// appsettings.json is read from beside the program, so it is found whatever folder the program is started
+    /// from; relative paths in settings (the SQLite file) stay relative to that folder.
+    /// </summary>
+    private static HostApplicationBuilderSettings Settings(string[] args) =>
+        new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
+
     /// <summary>A host for a verb: configured like the bot, never started, so no loop runs.</summary>
     private static IHost Build(Action<IHostApplicationBuilder> configure)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(Settings([]));
         configure(builder);
         return builder.Build();
     }

@@ -5,6 +5,7 @@ using CollegeBot.Bot.Intake;
 using CollegeBot.Bot.Routing;
 using CollegeBot.Bot.Tests.Support;
 using CollegeBot.FakeTelegram;
+using Tg = CollegeBot.Bot.Telegram;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -88,7 +89,7 @@ public sealed class IntakeTests
 
         // Telegram re-sends what it thinks was not confirmed; the inbox keeps one row per update_id.
         var writer = bot.Services.GetRequiredService<InboxWriter>();
-        var update = new Telegram.Update { UpdateId = sent.UpdateId, Message = new Telegram.Message { MessageId = 1, Chat = new Telegram.Chat { Id = user.ChatId, Type = "private" }, From = new Telegram.User { Id = user.Id, FirstName = "Twice" }, Text = "/start" } };
+        var update = new Tg.Update { UpdateId = sent.UpdateId, Message = new Tg.Message { MessageId = 1, Chat = new Tg.Chat { Id = user.ChatId, Type = "private" }, From = new Tg.User { Id = user.Id, FirstName = "Twice" }, Text = "/start" } };
         Assert.Equal(0, await writer.StoreAsync([update], CancellationToken.None));
 
         await Task.Delay(300);

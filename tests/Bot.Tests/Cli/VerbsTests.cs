@@ -1,0 +1,133 @@
+using CollegeBot.Bot.Cli;
+using CollegeBot.Bot.Tests.EndToEnd;
+using CollegeBot.Domain;
+using CollegeBot.Scheduler;
+using CollegeBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CollegeBot.Bot.Tests.Cli;
+
+/// <summary>The command-line verbs as an administrator uses them: import the roster, issue invites.</summary>
+public sealed class VerbsTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private readonly string folder = Directory.CreateTempSubdirectory("collegebot-cli-").FullName;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await database.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Import_of_a_good_file_reports_what_it_did_and_a_second_import_changes_nothing()
+    {
+        var file = Write("people.csv", BotHarness.Roster);
+
+        var first = await RunAsync("import", file);
+        var second = await RunAsync("import", file);
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("5 new, 0 updated", first.Output);
+        Assert.Contains("1 new group", first.Output);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("0 new, 0 updated, 5 unchanged", second.Output);
+    }
+
+    [Fact]
+    public async Task Import_of_a_bad_file_names_each_bad_line_and_imports_nothing()
+    {
+        var file = Write("bad.csv", """
+            role,code,full_name,group,phone,language,students
+            student,S1,Good Student,G-1,,,
+            janitor,S2,Someone,,,,
+            parent,P1,A Parent,,,,S404
+            student,S3,,G-1,,,
+            """);
+
+        var result = await RunAsync("import", file);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("line 3:", result.Errors);
+        Assert.Contains("line 4:", result.Errors);
+        Assert.Contains("line 5:", result.Errors);
+        Assert.DoesNotContain("line 2:", result.Errors);
+        Assert.Contains("Nothing was imported", result.Errors);
+        await using var db = database.NewDb();
+        Assert.Equal(0, await db.People.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_of_a_missing_file_says_so() =>
+        Assert.Contains("There is no file", (await RunAsync("import", Path.Combine(folder, "nope.csv"))).Errors);
+
+    [Fact]
+    public async Task Invites_writes_a_link_per_unlinked_person_of_the_filter()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster));
+        var output = Path.Combine(folder, "invites.csv");
+
+        var result = await RunAsync("invites", "--group", "IT-1-23", "--role", "student", "--out", output);
+
+        Assert.Equal(0, result.Code);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("code,role,full_name,group,invite_code,link", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^S100[12],student,.*,IT-1-23,[A-Za-z0-9_-]{22},https://t\.me/college_test_bot\?start=[A-Za-z0-9_-]{22}$", l));
+        Assert.Contains("2 invite(s) issued", result.Errors);
+    }
+
+    [Fact]
+    public async Task Invites_without_a_username_or_token_says_what_to_set()
+    {
+        var result = await RunAsUsernameAsync(null, "invites");
+        Assert.Equal(2, result.Code);
+        Assert.Contains("Telegram__BotUsername", result.Errors);
+    }
+
+    [Fact]
+    public async Task Invites_with_an_unknown_option_shows_the_usage()
+    {
+        var result = await RunAsync("invites", "--colour", "red");
+        Assert.Equal(2, result.Code);
+        Assert.Contains("Usage: invites", result.Errors);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_shows_the_usage() =>
+        Assert.Contains("Unknown verb 'frobnicate'", (await RunAsync("frobnicate")).Errors);
+
+    private Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => RunAsUsernameAsync("college_test_bot", args);
+
+    private async Task<(int Code, string Output, string Errors)> RunAsUsernameAsync(string? botUsername, params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await Verbs.RunAsync(args, builder =>
+        {
+            builder.AddDomain();
+            builder.AddScheduler();
+            builder.AddBot();
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:College"] = database.ConnectionString,
+                ["Telegram:BotUsername"] = botUsername,
+                ["Telegram:BotToken"] = "",
+            });
+        }, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
