@@ -46,6 +46,27 @@ public sealed class IntakeTests
     }
 
     [Fact]
+    public async Task The_database_is_created_on_first_start_in_wal_mode_with_a_busy_timeout()
+    {
+        await using var bot = await BotHarness.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"collegebot-fresh-{Guid.NewGuid():N}", "data", "college.db");
+        bot.WithSetting($"ConnectionStrings:College=Data Source={file}");
+        await bot.StartBotAsync();
+
+        Assert.True(File.Exists(file));
+        await using var db = bot.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<Domain.Persistence.CollegeDb>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.True(Convert.ToInt64(await command.ExecuteScalarAsync()) >= 5000);
+        await bot.StopBotAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(file))!, recursive: true);
+    }
+
+    [Fact]
     public async Task A_handler_that_throws_costs_an_apology_and_the_loop_goes_on()
     {
         await using var bot = await BotHarness.CreateAsync();
