@@ -1,3 +1,4 @@
+using CollegeBot.Domain.Attendance;
 using CollegeBot.Domain.College;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People.Import;
@@ -27,8 +28,11 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<AttendanceOptions>().BindConfiguration(AttendanceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CollegeCalendar>();
+        services.AddSingleton<CatchUpPolicy>();
 
         services.AddDbContext<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Outbox>();

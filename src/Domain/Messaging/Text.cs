@@ -20,6 +20,9 @@ public sealed record Text(string Key, IReadOnlyDictionary<string, TextArg>? Args
     /// <summary>A calendar date, written in the recipient's language.</summary>
     public Text With(string name, DateOnly value) => Add(name, new DateArg(value));
 
+    /// <summary>A date with its distance from today in words ("Tue 25 Nov, in 3 days"), as of the moment it is sent.</summary>
+    public Text WithDistance(string name, DateOnly value) => Add(name, new DateArg(value, WithDistance: true));
+
     /// <summary>A nested localized text (a role name, a list line).</summary>
     public Text With(string name, Text value) => Add(name, new TextRefArg(value));
 
@@ -50,7 +53,7 @@ public sealed record PlainArg(string Value) : TextArg;
 
 public sealed record NumberArg(decimal Value) : TextArg;
 
-public sealed record DateArg(DateOnly Value) : TextArg;
+public sealed record DateArg(DateOnly Value, bool WithDistance = false) : TextArg;
 
 public sealed record TextRefArg(Text Text) : TextArg;
 

@@ -1,3 +1,4 @@
+using CollegeBot.Domain.Attendance;
 using CollegeBot.Domain.Intake;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People;
@@ -19,6 +20,9 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
     public DbSet<LinkAttempt> LinkAttempts => Set<LinkAttempt>();
     public DbSet<InboxUpdate> Inbox => Set<InboxUpdate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Absence> Absences => Set<Absence>();
+    public DbSet<Excuse> Excuses => Set<Excuse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +97,45 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasIndex(x => new { x.Status, x.NotBefore });
             e.HasIndex(x => x.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        OnAttendanceCreating(b);
+    }
+
+    private static void OnAttendanceCreating(ModelBuilder b)
+    {
+        b.Entity<Conversation>(e =>
+        {
+            e.ToTable("conversations");
+            e.HasKey(x => x.PersonId);
+            e.Property(x => x.PersonId).ValueGeneratedNever();
+            e.Property(x => x.Flow).HasMaxLength(32);
+            e.Property(x => x.Step).HasMaxLength(32);
+            e.HasOne<Person>().WithOne().HasForeignKey<Conversation>(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Absence>(e =>
+        {
+            e.ToTable("absences");
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.SubjectKey).HasMaxLength(100);
+            // The same student, day and subject is one absence: a second report does not count the hours twice.
+            e.HasIndex(x => new { x.StudentId, x.Date, x.SubjectKey }).IsUnique();
+            // The reminder scans look for open catch-ups by due date.
+            e.HasIndex(x => new { x.CatchUpDueOn, x.CaughtUpAt });
+            e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Excuse>(e =>
+        {
+            e.ToTable("excuses");
+            e.Property(x => x.ReasonCode).HasMaxLength(32);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.Property(x => x.FileId).HasMaxLength(200);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.DecisionNote).HasMaxLength(1000);
+            e.HasIndex(x => x.AbsenceId);
+            e.HasIndex(x => new { x.Status, x.SubmittedAt });
+            e.HasOne(x => x.Absence).WithMany().HasForeignKey(x => x.AbsenceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 
