@@ -28,7 +28,11 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddOptions<AttendanceOptions>().BindConfiguration(AttendanceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttendanceOptions>()
+            .BindConfiguration(AttendanceOptions.SectionName)
+            .PostConfigure(o => o.ApplyDefaults())
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CollegeCalendar>();
