@@ -32,9 +32,11 @@ public static class DependencyInjection
         services.AddSingleton<UpdateProcessor>();
         services.AddScoped<UpdateRouter>();
 
-        // Commands, in the order /help lists them. A class that also handles buttons is registered for both.
+        // Commands, in the order /help and the menu list them: each role's own first, the common ones last.
+        // A class that also handles buttons is registered for both.
         services.AddSingleton<CommandMenu>();
         services.AddCommand<StartCommand>();
+        services.AddCommand<AbsentCommand>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();
 

@@ -43,6 +43,8 @@ public static class DependencyInjection
         services.AddScoped<PeopleImporter>();
         services.AddScoped<InviteIssuer>();
         services.AddScoped<AccountLinker>();
+        services.AddScoped<AttendanceAccess>();
+        services.AddScoped<AbsenceRecorder>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();

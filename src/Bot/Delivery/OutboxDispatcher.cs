@@ -196,7 +196,7 @@ public sealed class OutboxDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Outbox
             .Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now)
-            .OrderBy(o => o.Id)
+            .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .Take(BatchSize)
             .Select(o => new
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using CollegeBot.Bot.Texts.Humanizing;
 using CollegeBot.Domain.College;
 using CollegeBot.Domain.Messaging;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,12 @@ using Microsoft.Extensions.Options;
 namespace CollegeBot.Bot.Texts;
 
 /// <summary>Turns a <see cref="Text"/> into Telegram HTML in one language. Every typed value is escaped here.</summary>
-public sealed partial class TextRenderer(TextCatalog catalog, IOptions<CollegeOptions> college, ILogger<TextRenderer> logger)
+public sealed partial class TextRenderer(
+    TextCatalog catalog, IOptions<CollegeOptions> college, CollegeCalendar calendar, ILogger<TextRenderer> logger)
 {
+    // Humanizer speaks ky and ru (for any code in the program) from the moment the bot can render a text.
+    static TextRenderer() => DateWords.Register();
+
     private readonly string fallbackLanguage = college.Value.DefaultLanguage;
 
     public string Render(Text text, string language)
@@ -53,6 +58,8 @@ public sealed partial class TextRenderer(TextCatalog catalog, IOptions<CollegeOp
     {
         PlainArg p => Escape(p.Value),
         NumberArg n => n.Value.ToString("0.##", Culture(language)),
+        // The distance is measured from the day the message is rendered, that is sent, not the day it was queued.
+        DateArg { WithDistance: true } d => Escape(DateWords.DateWithDistance(d.Value, calendar.Today, Culture(language))),
         DateArg d => Escape(d.Value.ToString("ddd d MMM yyyy", Culture(language))),
         TextRefArg t => Render(t.Text, language),
         LinesArg l => string.Join("\n", l.Lines.Select(line => Render(line, language))),

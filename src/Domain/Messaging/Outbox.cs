@@ -45,6 +45,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             Payload = message.ToJson(),
             NotBefore = Now,
             Status = OutboxStatus.Pending,
+            Priority = OutboxPriority.Reply,
         });
 
     /// <summary>Messages that waited for the person to link go out now, to the chat they linked from.</summary>

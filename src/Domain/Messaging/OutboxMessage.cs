@@ -1,5 +1,11 @@
 namespace CollegeBot.Domain.Messaging;
 
+public static class OutboxPriority
+{
+    public const int Reply = 0;
+    public const int Notification = 1;
+}
+
 public enum OutboxStatus
 {
     Pending = 0,
@@ -38,6 +44,12 @@ public sealed class OutboxMessage
     public required string Payload { get; set; }
 
     public string? DedupeKey { get; set; }
+
+    /// <summary>
+    /// Lower goes first into a chat: the answer to what a person just did comes before notifications queued
+    /// earlier (a parent who links sees the welcome before the news that waited for them).
+    /// </summary>
+    public int Priority { get; set; } = OutboxPriority.Notification;
 
     /// <summary>Not sent before this instant (quiet hours, retry back-off).</summary>
     public DateTime NotBefore { get; set; }

@@ -33,10 +33,10 @@ public sealed class VerbsTests : IAsyncLifetime
         var second = await RunAsync("import", file);
 
         Assert.Equal(0, first.Code);
-        Assert.Contains("5 new, 0 updated", first.Output);
-        Assert.Contains("1 new group", first.Output);
+        Assert.Contains("6 new, 0 updated", first.Output);
+        Assert.Contains("2 new group", first.Output);
         Assert.Equal(0, second.Code);
-        Assert.Contains("0 new, 0 updated, 5 unchanged", second.Output);
+        Assert.Contains("0 new, 0 updated, 6 unchanged", second.Output);
     }
 
     [Fact]

@@ -24,15 +24,16 @@ public sealed class BotHarness : IAsyncDisposable
     public const string StudentCode = "S1001";
     public const string ParentCode = "P2001";
     public const string CuratorCode = "T3001";
+    public const string OtherGroupStudentCode = "S2001";
 
-    /// <summary>A small roster: a student, a parent, a curator who is also a teacher, and an admin.</summary>
+    /// <summary>A small roster: students of two groups, a parent of two, a curator of one group, an admin.</summary>
     public const string Roster = """
         role,code,full_name,group,phone,language,students
         student,S1001,Айгерим Маратова,IT-1-23,+996555123456,ky,
         student,S1002,Бакыт Асанов,IT-1-23,,ru,
+        student,S2001,Eldar Sydykov,IT-2-23,,en,
         parent,P2001,Марат Токтогулов,,+996700111222,ru,S1001|S1002
         curator,T3001,Нурлан Жумабеков,IT-1-23,+996555000111,,
-        teacher,T3001,Нурлан Жумабеков,,,,
         admin,A0001,Admin Office,,,en,
         """;
 

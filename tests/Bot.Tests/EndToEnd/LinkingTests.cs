@@ -34,8 +34,8 @@ public sealed class LinkingTests : IAsyncLifetime
         await WaitUntilAsync(() => bot.Telegram.CommandsShownTo(curator).Count > 0);
 
         var menu = bot.Telegram.CommandsShownTo(curator).Select(c => c.Command).ToList();
-        Assert.Equal(["help", "language"], menu);
-        Assert.Equal("Что я умею", bot.Telegram.CommandsShownTo(curator)[0].Description);
+        Assert.Equal(["absent", "help", "language"], menu);
+        Assert.Equal("Что я умею", bot.Telegram.CommandsShownTo(curator)[1].Description);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CollegeBot.Bot.Texts;
 using CollegeBot.Domain.College;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People;
+using CollegeBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,11 @@ namespace CollegeBot.Bot.Tests.Texts;
 
 public sealed class TextRendererTests
 {
-    private readonly TextRenderer renderer = new(new TextCatalog(), Options.Create(new CollegeOptions()), NullLogger<TextRenderer>.Instance);
+    private readonly TextRenderer renderer = new(
+        new TextCatalog(),
+        Options.Create(new CollegeOptions()),
+        new CollegeCalendar(new FakeClock(), Options.Create(new CollegeOptions())),
+        NullLogger<TextRenderer>.Instance);
 
     [Fact]
     public void A_typed_value_is_escaped_so_it_arrives_as_plain_text()

@@ -117,6 +117,7 @@ public sealed class Initial : Migration
             Kind = t.Column<string>(maxLength: 64, nullable: false),
             Payload = t.Column<string>(nullable: false),
             DedupeKey = t.Column<string>(maxLength: 200, nullable: true),
+            Priority = t.Column<int>(nullable: false),
             NotBefore = t.Column<DateTime>(nullable: false),
             CreatedAt = t.Column<DateTime>(nullable: false),
             Status = t.Column<int>(nullable: false),

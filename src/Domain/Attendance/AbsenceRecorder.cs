@@ -1,0 +1,99 @@
+using CollegeBot.Domain.College;
+using CollegeBot.Domain.Messaging;
+using CollegeBot.Domain.People;
+using CollegeBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CollegeBot.Domain.Attendance;
+
+/// <summary>
+/// Records an absence with its catch-up due date and, in the same unit of work, tells the student and every linked
+/// parent, and the curators when the month's unexcused hours cross a band. Does not save: the caller commits.
+/// </summary>
+public sealed class AbsenceRecorder(
+    CollegeDb db,
+    Outbox outbox,
+    AttendanceAccess access,
+    CatchUpPolicy policy,
+    CollegeCalendar calendar,
+    IOptions<AttendanceOptions> options)
+{
+    public async Task<RecordResult> RecordAsync(Person recorder, string studentCode, int hours, DateOnly date, string? subject, CancellationToken ct)
+    {
+        var today = calendar.Today;
+        if (date > today)
+        {
+            return new RecordResult.DateInFuture(date);
+        }
+
+        if (date < today.AddDays(-options.Value.MaxBackdateDays))
+        {
+            return new RecordResult.DateTooOld(date, options.Value.MaxBackdateDays);
+        }
+
+        var student = await db.People.FirstOrDefaultAsync(p => p.Code == studentCode, ct);
+        if (student is null || !student.Has(Roles.Student))
+        {
+            return new RecordResult.UnknownStudent(studentCode);
+        }
+
+        if (!await access.MayRecordForAsync(recorder, student, ct))
+        {
+            return new RecordResult.NotYourStudent(student);
+        }
+
+        var key = Absence.KeyOf(subject);
+        var existing = await db.Absences.FirstOrDefaultAsync(a => a.StudentId == student.Id && a.Date == date && a.SubjectKey == key, ct);
+        if (existing is not null)
+        {
+            return new RecordResult.AlreadyRecorded(existing, student);
+        }
+
+        var absence = new Absence
+        {
+            StudentId = student.Id,
+            Date = date,
+            Hours = hours,
+            Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(),
+            SubjectKey = key,
+            RecordedById = recorder.Id,
+            RecordedAt = calendar.UtcNow,
+            CatchUpDueOn = policy.DueDateFor(date),
+        };
+        db.Absences.Add(absence);
+        await db.SaveChangesAsync(ct); // inside the caller's transaction: gives the absence its id for the messages
+
+        var unreached = await NotifyAsync(absence, student, ct);
+        await new EscalationBands(db, outbox, options.Value).CheckAsync(student, date, ct);
+        return new RecordResult.Recorded(absence, student, unreached);
+    }
+
+    /// <summary>The student and each parent hear of it at once; people not linked yet get it when they link.</summary>
+    private async Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct)
+    {
+        var parents = await db.ParentChildren.Where(pc => pc.ChildId == student.Id).Select(pc => pc.Parent!).ToListAsync(ct);
+        await outbox.EnqueueAsync(student, "absence.recorded", OutgoingMessage.Of(Describe("absence.notify.student", absence, student)), ct,
+            dedupeKey: $"absence:{absence.Id}:student");
+        foreach (var parent in parents)
+        {
+            await outbox.EnqueueAsync(parent, "absence.recorded", OutgoingMessage.Of(Describe("absence.notify.parent", absence, student)), ct,
+                dedupeKey: $"absence:{absence.Id}:parent:{parent.Id}");
+        }
+
+        return [.. parents.Prepend(student).Where(p => !p.IsLinked || p.BlockedAt is not null)];
+    }
+
+    /// <summary>An absence in words: who, when, how many hours, which subject, and the catch-up due date.</summary>
+    public static Text Describe(string key, Absence absence, Person student)
+    {
+        var text = Text.Of(key)
+            .With("student", student.FullName)
+            .With("date", absence.Date)
+            .With("hours", absence.Hours)
+            .WithDistance("due", absence.CatchUpDueOn ?? absence.Date);
+        return absence.Subject is null
+            ? text.With("subject", "")
+            : text.With("subject", Text.Of("absence.subject").With("subject", absence.Subject));
+    }
+}
