@@ -40,6 +40,7 @@ public static class DependencyInjection
 
         services.AddDbContext<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Outbox>();
+        services.AddScoped<UnreachableNotice>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<InviteIssuer>();
         services.AddScoped<AccountLinker>();

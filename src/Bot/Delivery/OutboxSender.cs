@@ -64,6 +64,12 @@ public sealed class OutboxSender(
             result = await TrySendAsync(row, person, chat, ct);
         }
 
+        if (row.Status == OutboxStatus.Blocked && person is not null && row.Kind != "unreachable")
+        {
+            // Someone else must reach them: their curators hear who it is, with the phone from the roster.
+            await scope.ServiceProvider.GetRequiredService<UnreachableNotice>().TellCuratorsAsync(person, CancellationToken.None);
+        }
+
         // Whatever happened at Telegram is recorded even when the program is stopping.
         await db.SaveChangesAsync(CancellationToken.None);
         return result;

@@ -42,6 +42,25 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task The_curator_hears_once_who_blocked_the_bot_with_their_phone()
+    {
+        await using var bot = await (await BotHarness.CreateAsync()).StartBotAsync();
+        var curator = await bot.LinkAsync(BotHarness.CuratorCode, "ru");
+        var student = await bot.LinkAsync(BotHarness.StudentCode);
+        bot.Telegram.Forbid(student.ChatId);
+
+        await QueueAsync(bot, BotHarness.StudentCode, "not_a_command");
+        await QueueAsync(bot, BotHarness.StudentCode, "not_a_command");
+        var notice = await bot.Telegram.WaitForMessageAsync(curator.ChatId, m => m.Text!.Contains("заблокировал"));
+
+        Assert.Contains("Айгерим Маратова (студент)", notice.Text);
+        Assert.Contains("+996555123456", notice.Text);
+        await LinkingTests.WaitUntilAsync(async () => await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "test" && o.Status == OutboxStatus.Blocked)) == 2);
+        await Task.Delay(300);
+        Assert.Single(bot.Telegram.MessagesIn(curator.ChatId), m => m.Text!.Contains("заблокировал"));
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_with_back_off_and_finally_recorded_as_failed()
     {
         await using var bot = await (await BotHarness.CreateAsync()).StartBotAsync();
