@@ -77,6 +77,22 @@ public sealed class BotApiClientTests
     }
 
     [Fact]
+    public async Task GetUpdates_with_allowed_updates_gets_only_those_kinds()
+    {
+        await using var t = await ClientAndServer.StartAsync();
+        var aida = t.Server.CreateUser("Aida");
+        var menu = await t.Client.SendMessageAsync(new SendMessageRequest(aida.ChatId, "?") { ReplyMarkup = Buttons(("Да", "y")) }, None);
+        await t.Server.SendTextAsync(aida, "text");
+        var press = await t.Server.PressButtonAsync(aida, menu.MessageId, "Да");
+
+        var updates = await t.Client.GetUpdatesAsync(
+            new GetUpdatesRequest { Timeout = 0, AllowedUpdates = [UpdateType.CallbackQuery] }, None);
+
+        var update = Assert.Single(updates);
+        Assert.Equal(press, update.CallbackQuery!.Id);
+    }
+
+    [Fact]
     public async Task A_long_poll_returns_as_soon_as_a_user_writes()
     {
         await using var t = await ClientAndServer.StartAsync();
@@ -305,6 +321,25 @@ public sealed class BotApiClientTests
         Assert.Equal("Доска", Assert.Single(t.Server.MessagesIn(aida.ChatId)).Caption);
         Assert.True(stream.CanRead, "The caller's stream must stay open.");
         Assert.Equal(stream.Length, stream.Position);
+    }
+
+    [Fact]
+    public async Task SendDocument_uploads_a_stream_that_cannot_seek_with_its_options_as_form_fields()
+    {
+        await using var t = await ClientAndServer.StartAsync();
+        var aida = t.Server.CreateUser("Aida");
+        var bytes = Bytes(200_000, seed: 3);
+        using var stream = new ForwardOnlyStream(bytes);
+
+        var sent = await t.Client.SendDocumentAsync(
+            new SendDocumentRequest(aida.ChatId, InputFile.FromStream(stream, "export.csv", "text/csv")) { DisableNotification = true, Caption = "Экспорт" },
+            None);
+
+        Assert.Equal(bytes, t.Server.FileContent(sent.Document!.FileId));
+        var shown = Assert.Single(t.Server.MessagesIn(aida.ChatId));
+        Assert.True(shown.DisableNotification);
+        Assert.Equal("Экспорт", shown.Caption);
+        Assert.Equal("text/csv", shown.Document!.MimeType);
     }
 
     [Fact]
@@ -826,6 +861,31 @@ public sealed class BotApiClientTests
     }
 
     [Fact]
+    public async Task A_file_over_20_MB_is_refused_by_getFile_and_by_the_download_itself()
+    {
+        await using var t = await ClientAndServer.StartAsync();
+        var aida = t.Server.CreateUser("Aida");
+        await t.Server.SendDocumentAsync(aida, [1], "small.pdf", "application/pdf");
+        await t.Server.SendDocumentAsync(aida, new byte[(20 * 1024 * 1024) + 1], "big.pdf", "application/pdf");
+        var updates = await t.Client.GetUpdatesAsync(new GetUpdatesRequest { Timeout = 0 }, None);
+        var small = await t.Client.GetFileAsync(updates[0].Message!.Document!.FileId, None);
+
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(() => t.Client.GetFileAsync(updates[1].Message!.Document!.FileId, None));
+
+        Assert.True(refused.IsFileTooBig);
+        Assert.Equal(400, refused.ErrorCode);
+
+        // The server would serve it anyway (a path from elsewhere, or a local Bot API server): the client stops at the size.
+        // The fake numbers its files, so the big one's path is the small one's with the next number.
+        Assert.Equal("documents/file_1.pdf", small.FilePath);
+        using var destination = new MemoryStream();
+        var tooBig = await Assert.ThrowsAsync<ApiRequestException>(() => t.Client.DownloadFileAsync("documents/file_2.pdf", destination, None));
+        Assert.True(tooBig.IsFileTooBig);
+        Assert.Equal("downloadFile", tooBig.Method);
+        Assert.Equal(0, destination.Length);
+    }
+
+    [Fact]
     public async Task Downloading_an_unknown_file_path_is_a_404_and_an_unknown_file_id_a_400()
     {
         await using var t = await ClientAndServer.StartAsync();
@@ -839,6 +899,27 @@ public sealed class BotApiClientTests
         Assert.Equal(0, destination.Length);
         Assert.Equal(400, unknown.ErrorCode);
         Assert.Equal("Bad Request: invalid file_id", unknown.Description);
+    }
+
+    [Fact]
+    public async Task A_token_with_surrounding_white_space_and_a_base_url_with_a_trailing_slash_still_work()
+    {
+        await using var server = await FakeBotApiServer.StartAsync(FakeServerOptions.Generous());
+        var settings = RealClient.SettingsFor(server);
+        settings["Telegram:BotToken"] = $"  {server.Token}\n";
+        settings["Telegram:ApiBaseUrl"] = server.BaseUrl + "/";
+        using var real = RealClient.Create(settings);
+        var aida = server.CreateUser("Aida");
+        await server.SendPhotoAsync(aida, [1, 2, 3, 4, 5]);
+
+        var me = await real.Client.GetMeAsync(None);
+        var update = Assert.Single(await real.Client.GetUpdatesAsync(new GetUpdatesRequest { Timeout = 0 }, None));
+        var file = await real.Client.GetFileAsync(update.Message!.Photo.Largest()!.FileId, None);
+        using var downloaded = new MemoryStream();
+        await real.Client.DownloadFileAsync(file.FilePath!, downloaded, None);
+
+        Assert.Equal(server.BotId, me.Id);
+        Assert.Equal([1, 2, 3, 4, 5], downloaded.ToArray());
     }
 
     [Fact]
@@ -886,6 +967,24 @@ public sealed class BotApiClientTests
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
         return bytes;
+    }
+
+    /// <summary>A stream that can only be read forward, such as a pipe or a compressing stream: its length is unknown.</summary>
+    private sealed class ForwardOnlyStream(byte[] content) : Stream
+    {
+        private readonly MemoryStream inner = new(content);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 1000));
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Enough of a PNG for the fake to read its size: the signature, then IHDR's width and height.</summary>
