@@ -37,8 +37,14 @@ public static class DependencyInjection
         services.AddSingleton<CommandMenu>();
         services.AddCommand<StartCommand>();
         services.AddCommand<AbsentCommand>();
+        services.AddCommand<CaughtUpCommand>();
+        services.AddCommandWithButtons<GroupCommand>();
+        services.AddCommand<MyCommand>();
+        services.AddCommand<ChildCommand>();
+        services.AddFlow<AbsentFlow>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();
+        services.AddCommand<CancelCommand>();
 
         // Delivery: the outbox is sent within Telegram's limits.
         services.AddSingleton<OutboxSender>();
@@ -65,6 +71,15 @@ public static class DependencyInjection
     {
         services.AddScoped<T>();
         services.AddScoped<ICommand>(sp => sp.GetRequiredService<T>());
+    }
+
+    /// <summary>A step-by-step flow: it takes the buttons of its prefix and the person's plain messages while in it.</summary>
+    private static void AddFlow<T>(this IServiceCollection services)
+        where T : class, ICallbackHandler, IConversationFlow
+    {
+        services.AddScoped<T>();
+        services.AddScoped<ICallbackHandler>(sp => sp.GetRequiredService<T>());
+        services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<T>());
     }
 
     private static void AddCommandWithButtons<T>(this IServiceCollection services)

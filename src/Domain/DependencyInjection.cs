@@ -41,11 +41,14 @@ public static class DependencyInjection
         services.AddDbContext<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Outbox>();
         services.AddScoped<UnreachableNotice>();
+        services.AddScoped<Conversations>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<InviteIssuer>();
         services.AddScoped<AccountLinker>();
         services.AddScoped<AttendanceAccess>();
         services.AddScoped<AbsenceRecorder>();
+        services.AddScoped<CatchUpSignOff>();
+        services.AddScoped<AttendanceOverview>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();

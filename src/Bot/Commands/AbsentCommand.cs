@@ -12,7 +12,7 @@ namespace CollegeBot.Bot.Commands;
 /// <c>/absent &lt;student-code&gt; &lt;hours&gt; [YYYY-MM-DD] [subject…]</c>: records an absence (the date defaults to today)
 /// and tells the student and parents. Every mistake gets an answer that says what is wrong, and nothing is recorded.
 /// </summary>
-public sealed partial class AbsentCommand(AbsenceRecorder recorder, CollegeCalendar calendar) : ICommand
+public sealed partial class AbsentCommand(AbsenceRecorder recorder, AbsentFlow flow, CollegeCalendar calendar) : ICommand
 {
     public const int MaxSubjectLength = 100;
 
@@ -21,13 +21,23 @@ public sealed partial class AbsentCommand(AbsenceRecorder recorder, CollegeCalen
 
     public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
     {
+        if (ctx.Arguments.Length == 0)
+        {
+            return await flow.StartAsync(ctx, ct);
+        }
+
         if (!TryParse(ctx.Arguments, calendar.Today, out var request, out var problem))
         {
             return Reply.With(OutgoingMessage.Of(problem!, Text.Of("absent.usage")));
         }
 
         var result = await recorder.RecordAsync(ctx.Person, request.StudentCode, request.Hours, request.Date, request.Subject, ct);
-        return Reply.With(result switch
+        return Reply.With(Describe(result));
+    }
+
+    /// <summary>What the curator is told of one recording, whatever its outcome.</summary>
+    public static OutgoingMessage Describe(RecordResult result) =>
+        result switch
         {
             RecordResult.Recorded r => Recorded(r),
             RecordResult.AlreadyRecorded a => OutgoingMessage.Of(AbsenceRecorder.Describe("absent.already_recorded", a.Absence, a.Student)),
@@ -36,8 +46,7 @@ public sealed partial class AbsentCommand(AbsenceRecorder recorder, CollegeCalen
             RecordResult.DateInFuture f => OutgoingMessage.Of(Text.Of("absent.date_in_future").With("date", f.Date)),
             RecordResult.DateTooOld o => OutgoingMessage.Of(Text.Of("absent.date_too_old").With("days", o.MaxBackdateDays)),
             _ => throw new InvalidOperationException($"Unhandled {result.GetType().Name}"),
-        });
-    }
+        };
 
     private static OutgoingMessage Recorded(RecordResult.Recorded r)
     {

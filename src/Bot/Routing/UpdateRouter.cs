@@ -20,6 +20,8 @@ public sealed class UpdateRouter(
     CollegeDb db,
     IEnumerable<ICommand> commands,
     IEnumerable<ICallbackHandler> callbackHandlers,
+    IEnumerable<IConversationFlow> flows,
+    Conversations conversations,
     Outbox outbox,
     BotIdentity bot,
     TimeProvider clock,
@@ -56,9 +58,21 @@ public sealed class UpdateRouter(
 
         if (!CommandText.TryParse(message, bot.Username, out var name, out var arguments))
         {
-            var text = caller is null ? "start.need_invite" : "not_a_command";
-            outbox.Reply(chatId, caller, language, OutgoingMessage.Of(Text.Of(text)));
+            var answer = caller is null
+                ? Reply.With("start.need_invite")
+                : await ContinueFlowAsync(new CommandContext(updateId, from, chatId, caller, language, "", message.Text ?? message.Caption ?? "", message), ct);
+            if (answer.Message is { } said)
+            {
+                outbox.Reply(chatId, caller, language, said);
+            }
+
             return;
+        }
+
+        if (caller is not null && name != "cancel")
+        {
+            // A command leaves any flow in progress, so a half-finished flow never catches a later message.
+            await conversations.EndAsync(caller, ct);
         }
 
         var command = commands.FirstOrDefault(c => c.Name == name);
@@ -118,6 +132,13 @@ public sealed class UpdateRouter(
         }
 
         return new RouteResult(query.Id, reply.Toast, language);
+    }
+
+    private async Task<Reply> ContinueFlowAsync(CommandContext ctx, CancellationToken ct)
+    {
+        var conversation = await conversations.CurrentAsync(ctx.Person, ct);
+        var flow = conversation is null ? null : flows.FirstOrDefault(f => f.Flow == conversation.Flow);
+        return flow is null ? Reply.With("not_a_command") : await flow.ContinueAsync(ctx, conversation!, ct);
     }
 
     /// <summary>In a private chat Telegram says "kicked" when the person blocks the bot and "member" when they come back.</summary>

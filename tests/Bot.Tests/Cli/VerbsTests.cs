@@ -33,10 +33,10 @@ public sealed class VerbsTests : IAsyncLifetime
         var second = await RunAsync("import", file);
 
         Assert.Equal(0, first.Code);
-        Assert.Contains("6 new, 0 updated", first.Output);
+        Assert.Contains("7 new, 0 updated", first.Output);
         Assert.Contains("2 new group", first.Output);
         Assert.Equal(0, second.Code);
-        Assert.Contains("0 new, 0 updated, 6 unchanged", second.Output);
+        Assert.Contains("0 new, 0 updated, 7 unchanged", second.Output);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class VerbsTests : IAsyncLifetime
         Assert.Equal(0, result.Code);
         var lines = File.ReadAllLines(output);
         Assert.Equal("code,role,full_name,group,invite_code,link", lines[0]);
-        Assert.Equal(3, lines.Length);
-        Assert.All(lines.Skip(1), l => Assert.Matches(@"^S100[12],student,.*,IT-1-23,[A-Za-z0-9_-]{22},https://t\.me/college_test_bot\?start=[A-Za-z0-9_-]{22}$", l));
-        Assert.Contains("2 invite(s) issued", result.Errors);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^S100[123],student,.*,IT-1-23,[A-Za-z0-9_-]{22},https://t\.me/college_test_bot\?start=[A-Za-z0-9_-]{22}$", l));
+        Assert.Contains("3 invite(s) issued", result.Errors);
     }
 
     [Fact]

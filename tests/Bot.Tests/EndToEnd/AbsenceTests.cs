@@ -65,7 +65,6 @@ public sealed class AbsenceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/absent", "код студента и число пропущенных часов")]
     [InlineData("/absent S1001", "код студента и число пропущенных часов")]
     [InlineData("/absent S1001 0", "целое число от 1 до 12")]
     [InlineData("/absent S1001 13", "целое число от 1 до 12")]

@@ -31,6 +31,7 @@ public sealed class BotHarness : IAsyncDisposable
         role,code,full_name,group,phone,language,students
         student,S1001,Айгерим Маратова,IT-1-23,+996555123456,ky,
         student,S1002,Бакыт Асанов,IT-1-23,,ru,
+        student,S1003,Chynara Bekova,IT-1-23,,en,
         student,S2001,Eldar Sydykov,IT-2-23,,en,
         parent,P2001,Марат Токтогулов,,+996700111222,ru,S1001|S1002
         curator,T3001,Нурлан Жумабеков,IT-1-23,+996555000111,,

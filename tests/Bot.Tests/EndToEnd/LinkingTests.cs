@@ -34,8 +34,8 @@ public sealed class LinkingTests : IAsyncLifetime
         await WaitUntilAsync(() => bot.Telegram.CommandsShownTo(curator).Count > 0);
 
         var menu = bot.Telegram.CommandsShownTo(curator).Select(c => c.Command).ToList();
-        Assert.Equal(["absent", "help", "language"], menu);
-        Assert.Equal("Что я умею", bot.Telegram.CommandsShownTo(curator)[1].Description);
+        Assert.Equal(["absent", "caughtup", "group", "help", "language", "cancel"], menu);
+        Assert.Equal("Что я умею", bot.Telegram.CommandsShownTo(curator)[3].Description);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class LinkingTests : IAsyncLifetime
         Assert.Equal("Done: I will write to you in English.", edited.Text);
         await bot.Telegram.WaitForCallbackAnswerAsync(query);
         Assert.Equal("en", (await bot.PersonAsync(BotHarness.StudentCode)).Language);
-        await WaitUntilAsync(() => bot.Telegram.CommandsShownTo(student).FirstOrDefault()?.Description == "What I can do for you");
+        await WaitUntilAsync(() => bot.Telegram.CommandsShownTo(student).FirstOrDefault(c => c.Command == "help")?.Description == "What I can do for you");
         Assert.Contains("What I can do", (await bot.AskAsync(student, "/help")).Text);
     }
 
