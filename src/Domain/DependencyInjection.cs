@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<InviteIssuer>();
         services.AddScoped<AccountLinker>();
         services.AddScoped<AttendanceAccess>();
+        services.AddScoped<StudentFamily>();
         services.AddScoped<AbsenceRecorder>();
         services.AddScoped<CatchUpSignOff>();
         services.AddScoped<AttendanceOverview>();

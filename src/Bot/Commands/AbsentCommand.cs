@@ -48,18 +48,8 @@ public sealed partial class AbsentCommand(AbsenceRecorder recorder, AbsentFlow f
             _ => throw new InvalidOperationException($"Unhandled {result.GetType().Name}"),
         };
 
-    private static OutgoingMessage Recorded(RecordResult.Recorded r)
-    {
-        var done = AbsenceRecorder.Describe("absent.recorded", r.Absence, r.Student);
-        return r.Unreached.Count == 0
-            ? OutgoingMessage.Of(done)
-            : OutgoingMessage.Of(done, Text.Of("absent.unreached").WithLines("people", r.Unreached.Select(Unreached)));
-    }
-
-    private static Text Unreached(Person p) =>
-        Text.Of(p.BlockedAt is null ? "absent.unreached.not_linked" : "absent.unreached.blocked")
-            .With("name", p.FullName)
-            .With("phone", p.Phone ?? "—");
+    private static OutgoingMessage Recorded(RecordResult.Recorded r) =>
+        AttendanceLines.WithUnreached(AbsenceRecorder.Describe("absent.recorded", r.Absence, r.Student), r.Unreached);
 
     public sealed record Request(string StudentCode, int Hours, DateOnly Date, string? Subject);
 

@@ -1,5 +1,6 @@
 using CollegeBot.Domain.Attendance;
 using CollegeBot.Domain.Messaging;
+using CollegeBot.Domain.People;
 
 namespace CollegeBot.Bot.Commands;
 
@@ -21,7 +22,7 @@ internal static class AttendanceLines
             foreach (var absence in month.Absences)
             {
                 var status = Text.Of(absence.Excused ? "view.status.excused" : "view.status.unexcused");
-                var line = WithSubject(Text.Of("view.absence"), absence).With("date", absence.Date).With("hours", absence.Hours).With("status", status);
+                var line = Text.Of("view.absence").WithSubject(absence).With("date", absence.Date).With("hours", absence.Hours).With("status", status);
                 yield return absence.CaughtUpAt is null ? line.With("caught_up", "") : line.With("caught_up", Text.Of("view.caught_up"));
             }
 
@@ -43,11 +44,15 @@ internal static class AttendanceLines
     {
         var due = absence.CatchUpDueOn ?? absence.Date;
         var text = Text.Of(policy.IsOverdue(due, today) ? key + ".overdue" : key);
-        return WithSubject(text, absence).With("date", absence.Date).With("hours", absence.Hours).WithDistance("due", due);
+        return text.WithSubject(absence).With("date", absence.Date).With("hours", absence.Hours).WithDistance("due", due);
     }
 
-    public static Text WithSubject(Text text, Absence absence) =>
-        absence.Subject is null
-            ? text.With("subject", "")
-            : text.With("subject", Text.Of("absence.subject").With("subject", absence.Subject));
+    /// <summary>A confirmation, followed by the people it could not reach yet with their phone, so the curator can call.</summary>
+    public static OutgoingMessage WithUnreached(Text done, IReadOnlyList<Person> unreached) =>
+        unreached.Count == 0
+            ? OutgoingMessage.Of(done)
+            : OutgoingMessage.Of(done, Text.Of("absent.unreached").WithLines("people", unreached.Select(p =>
+                Text.Of(p.BlockedAt is null ? "absent.unreached.not_linked" : "absent.unreached.blocked")
+                    .With("name", p.FullName)
+                    .With("phone", p.Phone ?? "—"))));
 }

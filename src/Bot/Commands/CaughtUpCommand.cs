@@ -41,7 +41,7 @@ public sealed class CaughtUpCommand(CatchUpSignOff signOff) : ICommand
     public static OutgoingMessage Answer(SignOffResult result) => result switch
     {
         SignOffResult.SignedOff s => SignedOff(s),
-        SignOffResult.AlreadyDone a => OutgoingMessage.Of(AttendanceLines.WithSubject(Text.Of("caughtup.already_done"), a.Absence)
+        SignOffResult.AlreadyDone a => OutgoingMessage.Of(Text.Of("caughtup.already_done").WithSubject(a.Absence)
             .With("student", a.Student.FullName).With("date", a.Absence.Date)),
         SignOffResult.NoOpenCatchUp { Date: { } date } n => OutgoingMessage.Of(Text.Of("caughtup.no_open_on").With("student", n.Student.FullName).With("date", date)),
         SignOffResult.NoOpenCatchUp n => OutgoingMessage.Of(Text.Of("caughtup.no_open").With("student", n.Student.FullName)),
@@ -51,16 +51,6 @@ public sealed class CaughtUpCommand(CatchUpSignOff signOff) : ICommand
         _ => throw new InvalidOperationException($"Unhandled {result.GetType().Name}"),
     };
 
-    private static OutgoingMessage SignedOff(SignOffResult.SignedOff s)
-    {
-        var done = CatchUpSignOff.Describe("caughtup.done", s.Absence, s.Student);
-        return s.Unreached.Count == 0
-            ? OutgoingMessage.Of(done)
-            : OutgoingMessage.Of(done, Text.Of("absent.unreached").WithLines("people", s.Unreached.Select(Unreached)));
-    }
-
-    private static Text Unreached(Person p) =>
-        Text.Of(p.BlockedAt is null ? "absent.unreached.not_linked" : "absent.unreached.blocked")
-            .With("name", p.FullName)
-            .With("phone", p.Phone ?? "—");
+    private static OutgoingMessage SignedOff(SignOffResult.SignedOff s) =>
+        AttendanceLines.WithUnreached(AbsenceText.Describe("caughtup.done", s.Absence, s.Student), s.Unreached);
 }

@@ -14,6 +14,7 @@ namespace CollegeBot.Domain.Attendance;
 public sealed class AbsenceRecorder(
     CollegeDb db,
     Outbox outbox,
+    StudentFamily family,
     AttendanceAccess access,
     CatchUpPolicy policy,
     CollegeCalendar calendar,
@@ -70,30 +71,11 @@ public sealed class AbsenceRecorder(
     }
 
     /// <summary>The student and each parent hear of it at once; people not linked yet get it when they link.</summary>
-    private async Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct)
-    {
-        var parents = await db.ParentChildren.Where(pc => pc.ChildId == student.Id).Select(pc => pc.Parent!).ToListAsync(ct);
-        await outbox.EnqueueAsync(student, "absence.recorded", OutgoingMessage.Of(Describe("absence.notify.student", absence, student)), ct,
-            dedupeKey: $"absence:{absence.Id}:student");
-        foreach (var parent in parents)
-        {
-            await outbox.EnqueueAsync(parent, "absence.recorded", OutgoingMessage.Of(Describe("absence.notify.parent", absence, student)), ct,
-                dedupeKey: $"absence:{absence.Id}:parent:{parent.Id}");
-        }
-
-        return [.. parents.Prepend(student).Where(p => !p.IsLinked || p.BlockedAt is not null)];
-    }
+    private Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct) =>
+        family.TellAsync(student, "absence.recorded", $"absence:{absence.Id}",
+            Describe("absence.notify.student", absence, student), Describe("absence.notify.parent", absence, student), ct);
 
     /// <summary>An absence in words: who, when, how many hours, which subject, and the catch-up due date.</summary>
-    public static Text Describe(string key, Absence absence, Person student)
-    {
-        var text = Text.Of(key)
-            .With("student", student.FullName)
-            .With("date", absence.Date)
-            .With("hours", absence.Hours)
-            .WithDistance("due", absence.CatchUpDueOn ?? absence.Date);
-        return absence.Subject is null
-            ? text.With("subject", "")
-            : text.With("subject", Text.Of("absence.subject").With("subject", absence.Subject));
-    }
+    public static Text Describe(string key, Absence absence, Person student) =>
+        AbsenceText.Describe(key, absence, student).WithDistance("due", absence.CatchUpDueOn ?? absence.Date);
 }

@@ -11,7 +11,7 @@ namespace CollegeBot.Domain.Attendance;
 /// Scope is checked here, not only by the caller, so a forged button cannot sign off another curator's student.
 /// Does not save: the caller commits.
 /// </summary>
-public sealed class CatchUpSignOff(CollegeDb db, Outbox outbox, AttendanceAccess access, CollegeCalendar calendar)
+public sealed class CatchUpSignOff(CollegeDb db, StudentFamily family, AttendanceAccess access, CollegeCalendar calendar)
 {
     /// <summary>The student's catch-up for the absence on <paramref name="date"/>, or the oldest open one when no date is given.</summary>
     public async Task<SignOffResult> SignOffAsync(Person signer, string studentCode, DateOnly? date, CancellationToken ct)
@@ -73,27 +73,8 @@ public sealed class CatchUpSignOff(CollegeDb db, Outbox outbox, AttendanceAccess
         absence.CaughtUpAt = calendar.UtcNow;
         absence.CaughtUpById = signer.Id;
 
-        var parents = await db.ParentChildren.Where(pc => pc.ChildId == student.Id).Select(pc => pc.Parent!).ToListAsync(ct);
-        await outbox.EnqueueAsync(student, "catchup.signed", OutgoingMessage.Of(Describe("catchup.notify.student", absence, student)), ct,
-            dedupeKey: $"catchup:{absence.Id}:student");
-        foreach (var parent in parents)
-        {
-            await outbox.EnqueueAsync(parent, "catchup.signed", OutgoingMessage.Of(Describe("catchup.notify.parent", absence, student)), ct,
-                dedupeKey: $"catchup:{absence.Id}:parent:{parent.Id}");
-        }
-
-        return new SignOffResult.SignedOff(absence, student, [.. parents.Prepend(student).Where(p => !p.IsLinked || p.BlockedAt is not null)]);
-    }
-
-    /// <summary>A signed-off catch-up in words: who, which absence (day, hours, subject).</summary>
-    public static Text Describe(string key, Absence absence, Person student)
-    {
-        var text = Text.Of(key)
-            .With("student", student.FullName)
-            .With("date", absence.Date)
-            .With("hours", absence.Hours);
-        return absence.Subject is null
-            ? text.With("subject", "")
-            : text.With("subject", Text.Of("absence.subject").With("subject", absence.Subject));
+        var unreached = await family.TellAsync(student, "catchup.signed", $"catchup:{absence.Id}",
+            AbsenceText.Describe("catchup.notify.student", absence, student), AbsenceText.Describe("catchup.notify.parent", absence, student), ct);
+        return new SignOffResult.SignedOff(absence, student, unreached);
     }
 }
