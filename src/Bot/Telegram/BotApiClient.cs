@@ -22,8 +22,8 @@ public sealed partial class BotApiClient(HttpClient http, IOptions<TelegramOptio
     /// <summary>Bots may download files up to this size.</summary>
     public const long MaxDownloadBytes = 20L * 1024 * 1024;
 
-    // 20 MB over a slow link takes far longer than an API call; the request timeout alone would cut it off.
-    private const int DownloadAllowanceSeconds = 120;
+    // A file download (20 MB) or upload (50 MB) over a slow link takes far longer than an API call.
+    private const int TransferAllowanceSeconds = 120;
 
     private TelegramOptions Options => options.Value;
 
@@ -57,7 +57,7 @@ public sealed partial class BotApiClient(HttpClient http, IOptions<TelegramOptio
         const string method = "downloadFile";
         var token = RequireToken();
         var uri = ParseUri($"{BaseUrl()}/file/bot{token}/{filePath.TrimStart('/')}");
-        var timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds() + DownloadAllowanceSeconds);
+        var timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds() + TransferAllowanceSeconds);
         await GuardAsync(method, token, timeout, async callCt =>
         {
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, callCt);
@@ -204,6 +204,11 @@ public sealed partial class BotApiClient(HttpClient http, IOptions<TelegramOptio
         {
             // Telegram holds a long poll open for its whole timeout when nothing happens; that is not a failure.
             seconds += pollSeconds;
+        }
+        else if (request is IUploadRequest { File.IsUpload: true })
+        {
+            // An upload of up to 50 MB on a slow link takes a while, and cutting it short risks a duplicate on retry.
+            seconds += TransferAllowanceSeconds;
         }
 
         return TimeSpan.FromSeconds(seconds);
