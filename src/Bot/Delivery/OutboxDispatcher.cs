@@ -22,7 +22,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
+    // Large, so the tail of a batch (few chats left, each allowed one message a second) comes rarely.
+    private const int BatchSize = 2000;
     private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
 
     // Arrival times jitter, so a chat's messages are spaced a little more than the limit asks.
@@ -70,17 +71,18 @@ public sealed class OutboxDispatcher(
 
         var queues = due.GroupBy(d => d.Chat).ToDictionary(g => g.Key, g => new Queue<long>(g.Select(d => d.Id)));
         var order = queues.Keys.ToList();
-        var inFlight = new Dictionary<Task<(SendOutcome, TimeSpan)>, (long Chat, long Id)>();
+        // A list, not a dictionary keyed by task: sends that finish at once may share one cached task object.
+        var inFlight = new List<Send>();
         try
         {
             while (!ct.IsCancellationRequested && (order.Count > 0 || inFlight.Count > 0))
             {
-                if (NextStartable(order, inFlight.Values) is { } chat)
+                if (NextStartable(order, inFlight) is { } chat)
                 {
                     await WaitForGlobalSlotAsync(ct);
                     var id = queues[chat].Dequeue();
                     chatReadyAt[chat] = watch.Elapsed + PerChatInterval;
-                    inFlight.Add(sender.SendAsync(id, CancellationToken.None), (chat, id));
+                    inFlight.Add(new Send(sender.SendAsync(id, CancellationToken.None), chat, id));
                     if (queues[chat].Count == 0)
                     {
                         order.Remove(chat);
@@ -89,7 +91,7 @@ public sealed class OutboxDispatcher(
                     continue;
                 }
 
-                await WaitForProgressAsync(inFlight.Keys, order, ct);
+                await WaitForProgressAsync(inFlight.Select(f => f.Task), order, ct);
                 await CollectAsync(inFlight, queues, order);
             }
         }
@@ -99,16 +101,16 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
-            await ((Task)Task.WhenAll(inFlight.Keys)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)Task.WhenAll(inFlight.Select(f => f.Task))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return due.Count;
     }
 
-    private long? NextStartable(List<long> order, IEnumerable<(long Chat, long Id)> inFlight)
+    private long? NextStartable(List<long> order, List<Send> inFlight)
     {
         var now = watch.Elapsed;
-        if (now < pausedUntil || inFlight.Count() >= options.Value.MaxConcurrentSends)
+        if (now < pausedUntil || inFlight.Count >= options.Value.MaxConcurrentSends)
         {
             return null;
         }
@@ -126,12 +128,11 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task CollectAsync(
-        Dictionary<Task<(SendOutcome, TimeSpan)>, (long Chat, long Id)> inFlight, Dictionary<long, Queue<long>> queues, List<long> order)
+        List<Send> inFlight, Dictionary<long, Queue<long>> queues, List<long> order)
     {
-        foreach (var done in inFlight.Keys.Where(t => t.IsCompleted).ToList())
+        foreach (var (done, chat, id) in inFlight.Where(f => f.Task.IsCompleted).ToList())
         {
-            var (chat, id) = inFlight[done];
-            inFlight.Remove(done);
+            inFlight.RemoveAll(f => f.Id == id);
             try
             {
                 Requeue(await done, chat, id, queues, order);
@@ -182,6 +183,8 @@ public sealed class OutboxDispatcher(
 
         globalReadyAt = Max(globalReadyAt, now) + TimeSpan.FromSeconds(1 / options.Value.GlobalPerSecond);
     }
+
+    private sealed record Send(Task<(SendOutcome, TimeSpan)> Task, long Chat, long Id);
 
     private TimeSpan ReadyAt(long chat) => chatReadyAt.GetValueOrDefault(chat);
 
