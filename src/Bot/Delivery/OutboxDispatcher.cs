@@ -27,7 +27,7 @@ public sealed class OutboxDispatcher(
     private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
 
     // Arrival times jitter, so a chat's messages are spaced a little more than the limit asks.
-    private static readonly TimeSpan ChatMargin = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ChatMargin = TimeSpan.FromMilliseconds(20);
 
     private readonly Stopwatch watch = Stopwatch.StartNew();
     private readonly Dictionary<long, TimeSpan> chatReadyAt = [];
@@ -133,6 +133,9 @@ public sealed class OutboxDispatcher(
         foreach (var (done, chat, id) in inFlight.Where(f => f.Task.IsCompleted).ToList())
         {
             inFlight.RemoveAll(f => f.Id == id);
+
+            // Counted from the answer, not the request: a slow first request must not bring the next one closer.
+            chatReadyAt[chat] = watch.Elapsed + PerChatInterval;
             try
             {
                 Requeue(await done, chat, id, queues, order);
