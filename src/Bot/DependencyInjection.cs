@@ -41,7 +41,10 @@ public static class DependencyInjection
         services.AddCommandWithButtons<GroupCommand>();
         services.AddCommand<MyCommand>();
         services.AddCommand<ChildCommand>();
+        services.AddCommand<ExcuseCommand>();
         services.AddFlow<AbsentFlow>();
+        services.AddFlow<ExcuseFlow>();
+        services.AddFlow<ExcuseReviewFlow>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();
         services.AddCommand<CancelCommand>();

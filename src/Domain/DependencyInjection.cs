@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<StudentFamily>();
         services.AddScoped<AbsenceRecorder>();
         services.AddScoped<CatchUpSignOff>();
+        services.AddScoped<ExcuseDesk>();
         services.AddScoped<AttendanceOverview>();
         services.AddSingleton<Signals>();
 

@@ -167,8 +167,26 @@ public sealed class OutboxSender(
             return;
         }
 
+        // The attachment is piece 0 of its own, so a retry after a failed text piece does not send the file again.
+        var first = 0;
+        if (message.Attachment is { } file)
+        {
+            if (row.PiecesSent == 0)
+            {
+                var input = InputFile.FromFileId(file.FileId);
+                var silent = message.Silent ? true : (bool?)null;
+                var sentFile = file.IsPhoto
+                    ? await telegram.SendPhotoAsync(new SendPhotoRequest(chatId, input) { DisableNotification = silent }, ct)
+                    : await telegram.SendDocumentAsync(new SendDocumentRequest(chatId, input) { DisableNotification = silent }, ct);
+                row.PiecesSent = 1;
+                row.TelegramMessageId = sentFile.MessageId;
+            }
+
+            first = 1;
+        }
+
         var pieces = MessagePieces.Split(html);
-        for (var i = row.PiecesSent; i < pieces.Count; i++)
+        for (var i = row.PiecesSent - first; i < pieces.Count; i++)
         {
             var last = i == pieces.Count - 1;
             var sent = await telegram.SendMessageAsync(new SendMessageRequest(chatId, pieces[i])
@@ -178,7 +196,7 @@ public sealed class OutboxSender(
                 LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
                 DisableNotification = message.Silent ? true : null,
             }, ct);
-            row.PiecesSent = i + 1;
+            row.PiecesSent = first + i + 1;
             row.TelegramMessageId = sent.MessageId;
         }
     }

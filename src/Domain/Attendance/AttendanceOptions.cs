@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace CollegeBot.Domain.Attendance;
 
 /// <summary>Section <c>Attendance</c>: the college's rules for absences and their catch-up (DOMAIN.md §1).</summary>
-public sealed class AttendanceOptions : IValidatableObject
+public sealed partial class AttendanceOptions : IValidatableObject
 {
     public const string SectionName = "Attendance";
 
@@ -28,6 +29,22 @@ public sealed class AttendanceOptions : IValidatableObject
     /// the default [6, 14, 20, 50].
     /// </summary>
     public List<int> MonthlyUnexcusedThresholds { get; set; } = [];
+
+    /// <summary>The reasons a student may give for an absence (DOMAIN.md §1), each saying whether the class must still be made up.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> DefaultExcuseReasons = new Dictionary<string, bool>
+    {
+        ["illness"] = true,
+        ["family"] = true,
+        ["summons"] = false,
+        ["duty"] = false,
+    };
+
+    /// <summary>
+    /// Reason code (1-32 of a-z, 0-9, _) → whether the class must still be made up, e.g.
+    /// <c>Attendance:ExcuseReasons:illness=false</c>. The binder merges configured codes into the defaults by key, so a
+    /// configured code replaces its default value and adds a new reason; a default reason cannot be removed.
+    /// </summary>
+    public Dictionary<string, bool> ExcuseReasons { get; set; } = new(DefaultExcuseReasons, StringComparer.Ordinal);
 
     /// <summary>How far back an absence may be recorded.</summary>
     [Range(0, 366)]
@@ -62,5 +79,13 @@ public sealed class AttendanceOptions : IValidatableObject
         {
             yield return new("Attendance:MonthlyUnexcusedThresholds must be increasing whole hours, e.g. [6, 14, 20, 50].");
         }
+
+        if (ExcuseReasons.Keys.FirstOrDefault(code => !ReasonCode().IsMatch(code)) is { } bad)
+        {
+            yield return new($"Attendance:ExcuseReasons: the code '{bad}' must be 1-32 of a-z, 0-9 and _, e.g. illness.");
+        }
     }
+
+    [GeneratedRegex(@"^[a-z0-9_]{1,32}\z")]
+    private static partial Regex ReasonCode();
 }

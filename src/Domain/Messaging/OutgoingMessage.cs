@@ -11,6 +11,9 @@ public sealed record OutgoingMessage
     /// <summary>Inline buttons under the (last piece of the) message, row by row.</summary>
     public IReadOnlyList<IReadOnlyList<Button>>? Buttons { get; init; }
 
+    /// <summary>A photo or file Telegram already holds, sent just before the text (not when editing).</summary>
+    public Attachment? Attachment { get; init; }
+
     /// <summary>When set, the bot's earlier message with this id is edited instead of a new one sent.</summary>
     public int? EditMessageId { get; init; }
 
@@ -36,6 +39,9 @@ public sealed record OutgoingMessage
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     };
 }
+
+/// <summary>A photo or document by its Telegram file id, as a person sent it to the bot.</summary>
+public sealed record Attachment(string FileId, bool IsPhoto);
 
 /// <summary>An inline button: a localized label and the data the router receives when it is pressed.</summary>
 public sealed record Button(Text Label, string CallbackData)

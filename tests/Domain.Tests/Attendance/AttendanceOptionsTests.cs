@@ -32,6 +32,34 @@ public sealed class AttendanceOptionsTests
         Assert.Contains("Attendance:MonthlyUnexcusedThresholds", error.Message);
     }
 
+    [Fact]
+    public void Excuse_reasons_default_to_the_regulation_with_catch_up_after_illness_and_family_only()
+    {
+        var options = Bind([]);
+        Assert.Equal(new Dictionary<string, bool> { ["illness"] = true, ["family"] = true, ["summons"] = false, ["duty"] = false }, options.ExcuseReasons);
+    }
+
+    [Fact]
+    public void A_configured_excuse_reason_replaces_its_default_by_key_and_a_new_one_is_added()
+    {
+        var options = Bind(new() { ["Attendance:ExcuseReasons:illness"] = "false", ["Attendance:ExcuseReasons:blood_donation"] = "false" });
+        Assert.Equal(5, options.ExcuseReasons.Count);
+        Assert.False(options.ExcuseReasons["illness"]);
+        Assert.False(options.ExcuseReasons["blood_donation"]);
+        Assert.True(options.ExcuseReasons["family"]);
+    }
+
+    [Theory]
+    [InlineData("Illness")]
+    [InlineData("sick-leave")]
+    [InlineData("a_code_that_is_longer_than_thirty_two")]
+    public void An_excuse_reason_code_outside_a_z_0_9_is_refused_with_the_key_named(string code)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Attendance:ExcuseReasons:" + code] = "true" }));
+        Assert.Contains("Attendance:ExcuseReasons", error.Message);
+        Assert.Contains(code, error.Message);
+    }
+
     /// <summary>Through the real registration, as the program binds it.</summary>
     private static AttendanceOptions Bind(Dictionary<string, string?> settings)
     {
