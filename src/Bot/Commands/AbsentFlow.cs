@@ -49,15 +49,12 @@ public sealed class AbsentFlow(
 
     public async Task<Reply> HandleAsync(CallbackContext ctx, CancellationToken ct)
     {
-        var conversation = await conversations.CurrentAsync(ctx.Caller, ct);
-        var draft = await conversations.StateAsync<Draft>(ctx.Caller, Name, ct);
-        if (conversation is null || draft is null)
+        if (await conversations.ResumeAsync<Draft>(ctx.Caller, Name, ct) is not var (step, draft))
         {
             return Reply.ToastOnly(Text.Of("refuse.button_expired"));
         }
 
         var parts = ctx.Parts;
-        var step = conversation.Step;
         Reply? next = (parts[0], step) switch
         {
             ("x", _) => null,

@@ -41,16 +41,14 @@ public sealed class ExcuseFlow(Conversations conversations, ExcuseDesk desk) : I
 
     public async Task<Reply> HandleAsync(CallbackContext ctx, CancellationToken ct)
     {
-        var conversation = await conversations.CurrentAsync(ctx.Caller, ct);
-        var draft = await conversations.StateAsync<Draft>(ctx.Caller, Name, ct);
-        if (conversation is null || draft is null)
+        if (await conversations.ResumeAsync<Draft>(ctx.Caller, Name, ct) is not var (step, draft))
         {
             return Reply.ToastOnly(Text.Of("refuse.button_expired"));
         }
 
         var parts = ctx.Parts;
         var choice = parts.ElementAtOrDefault(1);
-        return (parts[0], conversation.Step) switch
+        return (parts[0], step) switch
         {
             ("x", _) => await EndAsync(ctx.Caller, OutgoingMessage.Of(Text.Of("excuse.flow.cancelled")), ctx.MessageId, ct),
             ("a", "absence") when long.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var absenceId)

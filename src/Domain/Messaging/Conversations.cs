@@ -29,6 +29,16 @@ public sealed class Conversations(CollegeDb db, TimeProvider clock)
         return conversation?.Flow == flow ? JsonSerializer.Deserialize<T>(conversation.Data, Json) : null;
     }
 
+    /// <summary>Where the person is in flow <paramref name="flow"/> and its state, or null when they are not in it.</summary>
+    public async Task<(string Step, T State)?> ResumeAsync<T>(Person person, string flow, CancellationToken ct)
+        where T : class
+    {
+        var conversation = await CurrentAsync(person, ct);
+        return conversation?.Flow == flow && JsonSerializer.Deserialize<T>(conversation.Data, Json) is { } state
+            ? (conversation.Step, state)
+            : null;
+    }
+
     /// <summary>Starts or moves on a flow; a person is in one flow at a time, so this replaces any other.</summary>
     public async Task SaveAsync<T>(Person person, string flow, string step, T state, CancellationToken ct)
     {
