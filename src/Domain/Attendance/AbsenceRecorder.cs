@@ -72,7 +72,7 @@ public sealed class AbsenceRecorder(
 
     /// <summary>The student and each parent hear of it at once; people not linked yet get it when they link.</summary>
     private Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct) =>
-        family.TellAsync(student, "absence.recorded", $"absence:{absence.Id}",
+        family.TellAsync(absence, student, "absence.recorded", $"absence:{absence.Id}",
             Describe("absence.notify.student", absence, student), Describe("absence.notify.parent", absence, student), ct);
 
     /// <summary>An absence in words: who, when, how many hours, which subject, and the catch-up due date.</summary>

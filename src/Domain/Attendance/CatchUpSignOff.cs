@@ -73,7 +73,7 @@ public sealed class CatchUpSignOff(CollegeDb db, StudentFamily family, Attendanc
         absence.CaughtUpAt = calendar.UtcNow;
         absence.CaughtUpById = signer.Id;
 
-        var unreached = await family.TellAsync(student, "catchup.signed", $"catchup:{absence.Id}",
+        var unreached = await family.TellAsync(absence, student, "catchup.signed", $"catchup:{absence.Id}",
             AbsenceText.Describe("catchup.notify.student", absence, student), AbsenceText.Describe("catchup.notify.parent", absence, student), ct);
         return new SignOffResult.SignedOff(absence, student, unreached);
     }

@@ -150,7 +150,7 @@ public sealed class ExcuseDesk(
             absence.CatchUpDueOn = null;
         }
 
-        var unreached = await family.TellAsync(student, "excuse.approved", $"excuse:{excuse.Id}:approved",
+        var unreached = await family.TellAsync(absence, student, "excuse.approved", $"excuse:{excuse.Id}:approved",
             Approved("excuse.approved.student", absence, student), Approved("excuse.approved.parent", absence, student), ct);
         return new ReviewResult.Approved(excuse, absence, student, unreached);
     }

@@ -14,7 +14,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
     /// <returns>False when the dedupe key was already used.</returns>
     public async Task<bool> EnqueueAsync(
         Person recipient, string kind, OutgoingMessage message, CancellationToken ct,
-        string? dedupeKey = null, DateTime? notBefore = null)
+        string? dedupeKey = null, DateTime? notBefore = null, long? absenceId = null)
     {
         if (dedupeKey is not null && await IsQueuedAsync(dedupeKey, ct))
         {
@@ -28,6 +28,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             Kind = kind,
             Payload = message.ToJson(),
             DedupeKey = dedupeKey,
+            AbsenceId = absenceId,
             NotBefore = notBefore ?? Now,
             Status = recipient.IsLinked ? OutboxStatus.Pending : OutboxStatus.AwaitingLink,
         });
@@ -48,14 +49,23 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             Priority = OutboxPriority.Reply,
         });
 
-    /// <summary>Messages that waited for the person to link go out now, to the chat they linked from.</summary>
-    public Task<int> ReleaseAwaitingLinkAsync(Person person, CancellationToken ct) =>
-        db.Outbox
-            .Where(o => o.PersonId == person.Id && o.Status == OutboxStatus.AwaitingLink)
+    /// <summary>
+    /// Messages that waited for the person to link go out now, to the chat they linked from; those about an absence
+    /// whose catch-up is closed by now (made up, or excused without one) are dropped as old news.
+    /// </summary>
+    public async Task<int> ReleaseAwaitingLinkAsync(Person person, CancellationToken ct)
+    {
+        var waiting = db.Outbox.Where(o => o.PersonId == person.Id && o.Status == OutboxStatus.AwaitingLink);
+        var closed = db.Absences.Where(a => a.CaughtUpAt != null || a.CatchUpDueOn == null).Select(a => (long?)a.Id);
+        await waiting.Where(o => o.AbsenceId != null && closed.Contains(o.AbsenceId))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, OutboxStatus.Pending)
-                .SetProperty(o => o.ChatId, person.ChatId)
-                .SetProperty(o => o.NotBefore, Now), ct);
+                .SetProperty(o => o.Status, OutboxStatus.Dropped)
+                .SetProperty(o => o.LastError, "no longer relevant when the person linked: the catch-up was closed"), ct);
+        return await waiting.ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Status, OutboxStatus.Pending)
+            .SetProperty(o => o.ChatId, person.ChatId)
+            .SetProperty(o => o.NotBefore, Now), ct);
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -19,6 +19,9 @@ public enum OutboxStatus
 
     /// <summary>The recipient has not linked Telegram yet; sent when they link, if still meaningful.</summary>
     AwaitingLink = 4,
+
+    /// <summary>No longer worth sending (it waited for a link, and what it spoke of is closed); the reason is in LastError.</summary>
+    Dropped = 5,
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed class OutboxMessage
     public required string Payload { get; set; }
 
     public string? DedupeKey { get; set; }
+
+    /// <summary>The absence the message is about, if any: it decides whether a message that waited is still worth sending.</summary>
+    public long? AbsenceId { get; set; }
 
     /// <summary>
     /// Lower goes first into a chat: the answer to what a person just did comes before notifications queued

@@ -55,6 +55,24 @@ public sealed class AbsenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task News_of_an_absence_made_up_before_the_parent_linked_is_dropped_not_sent()
+    {
+        await bot.AskAsync(curator, "/absent S1001 2 2026-11-20");
+        await bot.AskAsync(curator, "/absent S1001 4 2026-11-23 Химия");
+        await bot.AskAsync(curator, "/caughtup S1001 2026-11-20");
+
+        var parent = await bot.LinkAsync(BotHarness.ParentCode);
+        var waiting = await bot.Telegram.WaitForMessageAsync(parent.ChatId, m => m.Text!.Contains("пропустил"));
+
+        Assert.Contains("Химия", waiting.Text);
+        await Task.Delay(500);
+        Assert.DoesNotContain(bot.Telegram.MessagesIn(parent.ChatId), m => m.Text!.Contains("20 нояб."));
+        var dropped = await bot.QueryAsync(db => db.Outbox.Where(o => o.Status == Domain.Messaging.OutboxStatus.Dropped).ToListAsync());
+        Assert.NotEmpty(dropped);
+        Assert.All(dropped, o => Assert.Contains("no longer relevant", o.LastError));
+    }
+
+    [Fact]
     public async Task The_same_student_date_and_subject_twice_is_not_counted_twice()
     {
         await bot.AskAsync(curator, "/absent S1001 4 2026-11-20 Физика");

@@ -25,6 +25,25 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_burst_beyond_telegrams_limits_is_delivered_exactly_once_despite_the_429s()
+    {
+        await using var bot = await BotHarness.CreateAsync(new FakeServerOptions { PerChatPerSecond = 2, PerChatBurst = 2, GlobalPerSecond = 6 });
+        await bot.StartBotAsync(); // the harness lets the bot send far faster than this fake allows
+        var users = new[] { await bot.LinkAsync(BotHarness.StudentCode), await bot.LinkAsync(BotHarness.ParentCode) };
+
+        for (var i = 0; i < 8; i++)
+        {
+            await QueueAsync(bot, BotHarness.StudentCode, "not_a_command");
+            await QueueAsync(bot, BotHarness.ParentCode, "not_a_command");
+        }
+
+        await LinkingTests.WaitUntilAsync(async () => await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "test" && o.Status == OutboxStatus.Sent)) == 16);
+        await Task.Delay(300);
+        Assert.True(bot.Telegram.TooManyRequestsCount > 0, "the burst should have met Telegram's limits");
+        Assert.All(users, u => Assert.Equal(9, bot.Telegram.SentCount(u.ChatId))); // the welcome and eight, each once
+    }
+
+    [Fact]
     public async Task A_person_who_blocked_the_bot_is_marked_and_not_sent_to_again()
     {
         await using var bot = await (await BotHarness.CreateAsync()).StartBotAsync();

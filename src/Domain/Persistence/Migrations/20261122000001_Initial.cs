@@ -118,6 +118,7 @@ public sealed class Initial : Migration
             Payload = t.Column<string>(nullable: false),
             DedupeKey = t.Column<string>(maxLength: 200, nullable: true),
             Priority = t.Column<int>(nullable: false),
+            AbsenceId = t.Column<long>(nullable: true),
             NotBefore = t.Column<DateTime>(nullable: false),
             CreatedAt = t.Column<DateTime>(nullable: false),
             Status = t.Column<int>(nullable: false),
