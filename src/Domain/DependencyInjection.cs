@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<CollegeCalendar>();
         services.AddSingleton<CatchUpPolicy>();
 
-        services.AddDbContext<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddDbContextPool<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Outbox>();
         services.AddScoped<UnreachableNotice>();
         services.AddScoped<Conversations>();
