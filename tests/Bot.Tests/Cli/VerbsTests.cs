@@ -33,10 +33,10 @@ public sealed class VerbsTests : IAsyncLifetime
         var second = await RunAsync("import", file);
 
         Assert.Equal(0, first.Code);
-        Assert.Contains("7 new, 0 updated", first.Output);
+        Assert.Contains("8 new, 0 updated", first.Output);
         Assert.Contains("2 new group", first.Output);
         Assert.Equal(0, second.Code);
-        Assert.Contains("0 new, 0 updated, 7 unchanged", second.Output);
+        Assert.Contains("0 new, 0 updated, 8 unchanged", second.Output);
     }
 
     [Fact]

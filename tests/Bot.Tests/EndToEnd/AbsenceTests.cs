@@ -19,10 +19,11 @@ public sealed class AbsenceTests : IAsyncLifetime
     public async Task DisposeAsync() => await bot.DisposeAsync();
 
     [Fact]
-    public async Task The_student_and_the_parent_are_told_in_their_languages_with_the_due_date()
+    public async Task The_student_and_both_parents_are_told_in_their_languages_with_the_due_date()
     {
         var student = await bot.LinkAsync(BotHarness.StudentCode);
         var parent = await bot.LinkAsync(BotHarness.ParentCode);
+        var mother = await bot.LinkAsync(BotHarness.SecondParentCode);
 
         var confirmation = await bot.AskAsync(curator, "/absent S1001 4 2026-11-20 Математика");
         var toStudent = await bot.Telegram.WaitForMessageAsync(student.ChatId);
@@ -36,6 +37,10 @@ public sealed class AbsenceTests : IAsyncLifetime
         Assert.Contains("4 дек", toStudent.Text);
         Assert.Contains("Айгерим Маратова пропустил(а) 4 часа", toParent.Text);
         Assert.Contains("4 дек", toParent.Text);
+        var toMother = await bot.Telegram.WaitForMessageAsync(mother.ChatId);
+        Assert.Contains("Айгерим Маратова missed 4 hours on Fri 20 Nov 2026 (Математика)", toMother.Text);
+        Assert.Contains("Fri 4 Dec, in 11 days", toMother.Text);
+        Assert.DoesNotContain("не привяз", confirmation.Text);
         var absence = await bot.QueryAsync(db => db.Absences.AsNoTracking().SingleAsync());
         Assert.Equal(new DateOnly(2026, 12, 4), absence.CatchUpDueOn);
     }

@@ -23,6 +23,7 @@ public sealed class BotHarness : IAsyncDisposable
 {
     public const string StudentCode = "S1001";
     public const string ParentCode = "P2001";
+    public const string SecondParentCode = "P2002";
     public const string CuratorCode = "T3001";
     public const string OtherGroupStudentCode = "S2001";
 
@@ -34,6 +35,7 @@ public sealed class BotHarness : IAsyncDisposable
         student,S1003,Chynara Bekova,IT-1-23,,en,
         student,S2001,Eldar Sydykov,IT-2-23,,en,
         parent,P2001,Марат Токтогулов,,+996700111222,ru,S1001|S1002
+        parent,P2002,Gulnara Maratova,,+996700333444,en,S1001
         curator,T3001,Нурлан Жумабеков,IT-1-23,+996555000111,,
         admin,A0001,Admin Office,,,en,
         """;

@@ -115,7 +115,7 @@ public sealed class CatchUpTests : IAsyncLifetime
         var secondAnswer = await bot.Telegram.WaitForCallbackAnswerAsync(second);
 
         Assert.Contains("Уже отмечено", secondAnswer.Text);
-        Assert.Equal(2, await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "catchup.signed"))); // the student and the parent, once each
+        Assert.Equal(3, await bot.QueryAsync(db => db.Outbox.CountAsync(o => o.Kind == "catchup.signed"))); // the student and both parents, once each
     }
 
     [Theory]
