@@ -43,15 +43,15 @@ public static class Verbs
 
     private static async Task<int> RunBotAsync(string[] args, Action<IHostApplicationBuilder> configure, TextWriter errors)
     {
-        if (string.IsNullOrWhiteSpace(Host.CreateApplicationBuilder(Settings(args)).Configuration["Telegram:BotToken"]))
-        {
-            return Print(errors,
-                "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
-        }
-
         try
         {
             using var host = BuildBot(args, configure);
+            if (string.IsNullOrWhiteSpace(host.Services.GetRequiredService<IConfiguration>()["Telegram:BotToken"]))
+            {
+                return Print(errors,
+                    "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
+            }
+
             var lifetime = host.Services.GetRequiredService<BotLifetime>();
             await host.RunAsync();
             return lifetime.FailureReason is null ? 0 : 2;

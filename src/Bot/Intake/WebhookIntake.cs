@@ -20,8 +20,9 @@ public static class WebhookIntake
 
     public static WebApplication MapTelegramWebhook(this WebApplication app)
     {
+        // A missing or wrong URL is reported by the settings check when the host starts, with the key named.
         var options = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
-        var path = new Uri(options.WebhookUrl!).AbsolutePath;
+        var path = Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) ? url.AbsolutePath : "/telegram/webhook";
         app.MapPost(path, ReceiveAsync);
         return app;
     }
