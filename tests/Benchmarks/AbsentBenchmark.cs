@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CollegeBot.Benchmarks;
 
 public sealed record AbsentResult(
-    int Commands, TimeSpan Elapsed, TimeSpan Storing, int Handled, int Failed, int Absences, int OutboxRows)
+    int Commands, TimeSpan Elapsed, TimeSpan Storing, int Handled, int Failed, int Absences, int OutboxRows,
+    TimeSpan GcPauses, int Gen0, int Gen1, int Gen2)
 {
     public double PerSecond => Commands / Elapsed.TotalSeconds;
     public double StoredPerSecond => Commands / Storing.TotalSeconds;
@@ -45,9 +46,13 @@ public static class AbsentBenchmark
         storing.Stop();
 
         Console.WriteLine($"(b) {commands:N0} /absent commands stored in the inbox in {storing.Elapsed.TotalSeconds:0.00} s; handling them…");
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var handling = Stopwatch.StartNew();
         await DrainAsync(processor, ct);
         handling.Stop();
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        int[] collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])];
 
         return await host.InScopeAsync(async sp =>
         {
@@ -58,7 +63,8 @@ public static class AbsentBenchmark
                 Handled: await timed.CountAsync(i => i.HandledAt != null, ct),
                 Failed: await timed.CountAsync(i => i.Error != null, ct),
                 Absences: await db.Absences.CountAsync(a => a.Subject != "Warm-up", ct),
-                OutboxRows: await db.Outbox.CountAsync(ct));
+                OutboxRows: await db.Outbox.CountAsync(ct),
+                paused, collections[0], collections[1], collections[2]);
         });
     }
 
@@ -77,7 +83,10 @@ public static class AbsentBenchmark
         await DrainAsync(processor, ct);
         await StoreAsync(host, AbsentUpdates(commands, firstUpdateId: WarmUp + 1), ct);
 
+        // EF caches whether command logging is on for a second (its LoggingCacheTime); let that pass first.
         log.Listening = true;
+        await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
+        log.Take();
         var watch = Stopwatch.StartNew();
         await DrainAsync(processor, ct);
         watch.Stop();
