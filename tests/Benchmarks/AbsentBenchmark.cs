@@ -10,7 +10,7 @@ namespace CollegeBot.Benchmarks;
 
 public sealed record AbsentResult(
     int Commands, TimeSpan Elapsed, TimeSpan Storing, int Handled, int Failed, int Absences, int OutboxRows,
-    TimeSpan GcPauses, int Gen0, int Gen1, int Gen2)
+    TimeSpan GcPauses, int Gen0, int Gen1, int Gen2, TimeSpan Cpu)
 {
     public double PerSecond => Commands / Elapsed.TotalSeconds;
     public double StoredPerSecond => Commands / Storing.TotalSeconds;
@@ -48,9 +48,11 @@ public static class AbsentBenchmark
         Console.WriteLine($"(b) {commands:N0} /absent commands stored in the inbox in {storing.Elapsed.TotalSeconds:0.00} s; handling them…");
         var pausedBefore = GC.GetTotalPauseDuration();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var handling = Stopwatch.StartNew();
         await DrainAsync(processor, ct);
         handling.Stop();
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         int[] collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])];
 
@@ -64,7 +66,7 @@ public static class AbsentBenchmark
                 Failed: await timed.CountAsync(i => i.Error != null, ct),
                 Absences: await db.Absences.CountAsync(a => a.Subject != "Warm-up", ct),
                 OutboxRows: await db.Outbox.CountAsync(ct),
-                paused, collections[0], collections[1], collections[2]);
+                paused, collections[0], collections[1], collections[2], cpu);
         });
     }
 

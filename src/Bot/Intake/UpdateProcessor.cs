@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CollegeBot.Bot.Routing;
 using CollegeBot.Bot.Telegram;
@@ -6,6 +7,7 @@ using CollegeBot.Domain.Intake;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace CollegeBot.Bot.Intake;
 
 /// <summary>
-/// Handles stored updates in update_id order, each in one transaction with the changes and messages it causes,
+/// Handles stored updates in update_id order; each commits together with the changes and messages it causes,
 /// so a crash at any point neither loses an update nor handles one twice.
 /// </summary>
 public sealed class UpdateProcessor(
@@ -26,6 +28,7 @@ public sealed class UpdateProcessor(
 {
     private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
     private const int BatchSize = 100;
+    private static readonly TimeSpan MaxBatchTime = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,92 +54,116 @@ public sealed class UpdateProcessor(
         }
     }
 
-    /// <summary>Handles what is stored and not yet handled; returns how many updates were handled.</summary>
+    /// <summary>
+    /// Handles what is stored and not yet handled, a batch at a time, and returns how many updates were handled.
+    /// The batch commits once (a commit is the dearest part of a small update); each update has its own savepoint, so
+    /// one that fails is rolled back alone, gets its apology, and the others keep their work.
+    /// </summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
-    {
-        List<long> ids;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CollegeDb>();
-            ids = await db.Inbox.Where(i => i.HandledAt == null).OrderBy(i => i.UpdateId)
-                .Select(i => i.UpdateId).Take(BatchSize).ToListAsync(ct);
-        }
-
-        foreach (var id in ids)
-        {
-            ct.ThrowIfCancellationRequested();
-            await ProcessOneAsync(id, ct);
-        }
-
-        if (ids.Count > 0)
-        {
-            signals.Outbox.Notify();
-        }
-
-        return ids.Count;
-    }
-
-    private async Task ProcessOneAsync(long updateId, CancellationToken ct)
-    {
-        RouteResult result;
-        Update? update = null;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CollegeDb>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var row = await db.Inbox.SingleAsync(i => i.UpdateId == updateId, ct);
-            if (row.HandledAt is not null)
-            {
-                return;
-            }
-
-            update = JsonSerializer.Deserialize<Update>(row.Payload, BotApiJson.Options)
-                ?? throw new JsonException($"update {updateId} is empty");
-            result = await scope.ServiceProvider.GetRequiredService<UpdateRouter>().RouteAsync(update, ct);
-            row.HandledAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Handling update {UpdateId} failed; the person gets an apology", updateId);
-            result = await RecordFailureAsync(updateId, update, ex, ct);
-        }
-
-        if (result.CallbackQueryId is { } queryId)
-        {
-            await AnswerCallbackAsync(queryId, result, ct);
-        }
-    }
-
-    /// <summary>Marks a failed update handled (so it is not retried forever) and queues an apology, in one commit.</summary>
-    private async Task<RouteResult> RecordFailureAsync(long updateId, Update? update, Exception error, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CollegeDb>();
-        var row = await db.Inbox.SingleAsync(i => i.UpdateId == updateId, ct);
+        var pending = await db.Inbox.AsNoTracking().Where(i => i.HandledAt == null).OrderBy(i => i.UpdateId)
+            .Take(BatchSize).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var router = scope.ServiceProvider.GetRequiredService<UpdateRouter>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var results = new List<RouteResult>(pending.Count);
+        var batchTime = Stopwatch.StartNew();
+        db.Database.AutoSavepointsEnabled = false; // our own savepoint covers each update whole
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var row in pending)
+            {
+                ct.ThrowIfCancellationRequested();
+                results.Add(await HandleAsync(db, tx, router, outbox, row, ct));
+                if (batchTime.Elapsed > MaxBatchTime)
+                {
+                    break; // the rest waits for the next batch, so the first replies do not wait long
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+
+        signals.Outbox.Notify();
+        foreach (var result in results)
+        {
+            if (result.CallbackQueryId is { } queryId)
+            {
+                await AnswerCallbackAsync(queryId, result, ct);
+            }
+        }
+
+        return results.Count;
+    }
+
+    /// <summary>Routes one update and marks it handled, both inside a savepoint of the batch's transaction.</summary>
+    private async Task<RouteResult> HandleAsync(
+        CollegeDb db, IDbContextTransaction tx, UpdateRouter router, Outbox outbox, InboxUpdate row, CancellationToken ct)
+    {
+        const string savepoint = "update";
+        await tx.CreateSavepointAsync(savepoint, ct);
+        Update? update = null;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(row.Payload, BotApiJson.Options)
+                ?? throw new JsonException($"update {row.UpdateId} is empty");
+            var result = await router.RouteAsync(update, ct);
+            MarkHandled(db, row, error: null);
+            await db.SaveChangesAsync(ct);
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Handling update {UpdateId} failed; the person gets an apology", row.UpdateId);
+            await tx.RollbackToSavepointAsync(savepoint, ct);
+            db.ChangeTracker.Clear();
+            var failed = await RecordFailureAsync(db, router, outbox, row, update, ex, ct);
+            await db.SaveChangesAsync(ct);
+            return failed;
+        }
+        finally
+        {
+            // The next update reads what this one wrote from the database, not from entities left behind.
+            db.ChangeTracker.Clear();
+            await tx.ReleaseSavepointAsync(savepoint, ct);
+        }
+    }
+
+    private void MarkHandled(CollegeDb db, InboxUpdate row, string? error)
+    {
+        db.Inbox.Attach(row);
         row.HandledAt = clock.GetUtcNow().UtcDateTime;
+        row.Error = error;
+    }
+
+    /// <summary>Marks a failed update handled (so it is not retried forever) and queues an apology.</summary>
+    private async Task<RouteResult> RecordFailureAsync(
+        CollegeDb db, UpdateRouter router, Outbox outbox, InboxUpdate row, Update? update, Exception error, CancellationToken ct)
+    {
         var reason = $"{error.GetType().Name}: {error.Message}";
-        row.Error = reason.Length <= 1000 ? reason : reason[..1000];
+        MarkHandled(db, row, reason.Length <= 1000 ? reason : reason[..1000]);
 
         var from = update?.Message?.From ?? update?.CallbackQuery?.From;
         var chatId = update?.Message?.Chat.Id ?? update?.CallbackQuery?.Message?.Chat.Id;
-        var router = scope.ServiceProvider.GetRequiredService<UpdateRouter>();
         var language = Domain.College.Languages.Default;
         if (from is not null && chatId is { } chat)
         {
             var person = await db.People.FirstOrDefaultAsync(p => p.TelegramUserId == from.Id, ct);
             language = router.LanguageFor(person, from);
-            scope.ServiceProvider.GetRequiredService<Outbox>()
-                .Reply(chat, person, language, OutgoingMessage.Of(Text.Of("error.apology")), kind: "apology");
+            outbox.Reply(chat, person, language, OutgoingMessage.Of(Text.Of("error.apology")), kind: "apology");
         }
 
-        await db.SaveChangesAsync(ct);
         return new RouteResult(update?.CallbackQuery?.Id, null, language);
     }
 

@@ -155,8 +155,9 @@ public sealed class UpdateRouter(
         logger.LogInformation("Person {PersonId} {Action} the bot", person.Id, blocked ? "blocked" : "unblocked");
     }
 
+    /// <summary>The linked person writing, with their flow in progress (every message looks at it).</summary>
     private Task<Person?> FindCallerAsync(long telegramUserId, CancellationToken ct) =>
-        db.People.FirstOrDefaultAsync(p => p.TelegramUserId == telegramUserId, ct);
+        db.People.Include(p => p.Conversation).FirstOrDefaultAsync(p => p.TelegramUserId == telegramUserId, ct);
 
     private static Text? Refusal(Roles allowed, Person? caller, string command)
     {

@@ -33,7 +33,9 @@ public sealed class AbsenceRecorder(
             return new RecordResult.DateTooOld(date, options.Value.MaxBackdateDays);
         }
 
-        var student = await db.People.FirstOrDefaultAsync(p => p.Code == studentCode, ct);
+        // The parents come along: they are told below.
+        var student = await db.People.Include(p => p.Parents).ThenInclude(pc => pc.Parent)
+            .FirstOrDefaultAsync(p => p.Code == studentCode, ct);
         if (student is null || !student.Has(Roles.Student))
         {
             return new RecordResult.UnknownStudent(studentCode);
@@ -44,11 +46,16 @@ public sealed class AbsenceRecorder(
             return new RecordResult.NotYourStudent(student);
         }
 
+        // The student's month answers both questions: is this one recorded already, and which band it reaches.
         var key = Absence.KeyOf(subject);
-        var existing = await db.Absences.FirstOrDefaultAsync(a => a.StudentId == student.Id && a.Date == date && a.SubjectKey == key, ct);
-        if (existing is not null)
+        var first = new DateOnly(date.Year, date.Month, 1);
+        var month = await db.Absences
+            .Where(a => a.StudentId == student.Id && a.Date >= first && a.Date < first.AddMonths(1))
+            .Select(a => new { a.Id, a.Date, a.SubjectKey, a.Hours, a.Excused })
+            .ToListAsync(ct);
+        if (month.FirstOrDefault(a => a.Date == date && a.SubjectKey == key) is { } same)
         {
-            return new RecordResult.AlreadyRecorded(existing, student);
+            return new RecordResult.AlreadyRecorded(await db.Absences.SingleAsync(a => a.Id == same.Id, ct), student);
         }
 
         var absence = new Absence
@@ -66,13 +73,14 @@ public sealed class AbsenceRecorder(
         await db.SaveChangesAsync(ct); // inside the caller's transaction: gives the absence its id for the messages
 
         var unreached = await NotifyAsync(absence, student, ct);
-        await new EscalationBands(db, outbox, options.Value).CheckAsync(student, date, ct);
+        var unexcused = month.Where(a => !a.Excused).Sum(a => a.Hours);
+        await new EscalationBands(db, outbox, family, options.Value).CheckAsync(student, date, unexcused, unexcused + hours, ct);
         return new RecordResult.Recorded(absence, student, unreached);
     }
 
     /// <summary>The student and each parent hear of it at once; people not linked yet get it when they link.</summary>
     private Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct) =>
-        family.TellAsync(absence, student, "absence.recorded", $"absence:{absence.Id}",
+        family.TellAsync(absence, student, "absence.recorded", dedupeKey: null,
             Describe("absence.notify.student", absence, student), Describe("absence.notify.parent", absence, student), ct);
 
     /// <summary>An absence in words: who, when, how many hours, which subject, and the catch-up due date.</summary>

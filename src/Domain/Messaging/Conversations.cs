@@ -17,7 +17,7 @@ public sealed class Conversations(CollegeDb db, TimeProvider clock)
     /// <summary>The person's flow in progress, or null when there is none (or it expired).</summary>
     public async Task<Conversation?> CurrentAsync(Person person, CancellationToken ct)
     {
-        var conversation = await db.Conversations.FindAsync([person.Id], ct);
+        var conversation = await FindAsync(person, ct);
         return conversation is not null && conversation.ExpiresAt > Now ? conversation : null;
     }
 
@@ -42,11 +42,12 @@ public sealed class Conversations(CollegeDb db, TimeProvider clock)
     /// <summary>Starts or moves on a flow; a person is in one flow at a time, so this replaces any other.</summary>
     public async Task SaveAsync<T>(Person person, string flow, string step, T state, CancellationToken ct)
     {
-        var conversation = await db.Conversations.FindAsync([person.Id], ct);
+        var conversation = await FindAsync(person, ct);
         if (conversation is null)
         {
             conversation = new Conversation { PersonId = person.Id, Flow = flow, Step = step, Data = "" };
             db.Conversations.Add(conversation);
+            person.Conversation = conversation;
         }
 
         conversation.Flow = flow;
@@ -58,14 +59,30 @@ public sealed class Conversations(CollegeDb db, TimeProvider clock)
     /// <returns>True when a flow was in progress.</returns>
     public async Task<bool> EndAsync(Person person, CancellationToken ct)
     {
-        var conversation = await db.Conversations.FindAsync([person.Id], ct);
+        var conversation = await FindAsync(person, ct);
         if (conversation is null)
         {
             return false;
         }
 
         db.Conversations.Remove(conversation);
+        person.Conversation = null;
         return conversation.ExpiresAt > Now;
+    }
+
+    /// <summary>
+    /// The person's conversation row, expired or not. The router loads it with the person, so on the hot path this
+    /// costs no query; a person loaded otherwise gets it loaded here.
+    /// </summary>
+    private async Task<Conversation?> FindAsync(Person person, CancellationToken ct)
+    {
+        var reference = db.Entry(person).Reference(p => p.Conversation);
+        if (!reference.IsLoaded)
+        {
+            await reference.LoadAsync(ct);
+        }
+
+        return person.Conversation;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -39,6 +39,12 @@ public sealed class Person
     public List<GroupCurator> CuratedGroups { get; set; } = [];
     public List<ParentChild> Children { get; set; } = [];
 
+    /// <summary>This student's parents (for a student).</summary>
+    public List<ParentChild> Parents { get; set; } = [];
+
+    /// <summary>The flow this person is in, if any; see <see cref="Messaging.Conversations"/>.</summary>
+    public Messaging.Conversation? Conversation { get; set; }
+
     public bool Has(Roles role) => (Roles & role) != 0;
     public bool IsLinked => TelegramUserId is not null;
 }

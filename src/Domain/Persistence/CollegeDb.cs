@@ -63,7 +63,7 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasKey(x => new { x.ParentId, x.ChildId });
             e.HasIndex(x => x.ChildId);
             e.HasOne(x => x.Parent).WithMany(p => p.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne(x => x.Child).WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Child).WithMany(p => p.Parents).HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<InviteCode>(e =>
         {
@@ -110,7 +110,7 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.Property(x => x.PersonId).ValueGeneratedNever();
             e.Property(x => x.Flow).HasMaxLength(32);
             e.Property(x => x.Step).HasMaxLength(32);
-            e.HasOne<Person>().WithOne().HasForeignKey<Conversation>(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithOne(p => p.Conversation).HasForeignKey<Conversation>(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Absence>(e =>
         {
