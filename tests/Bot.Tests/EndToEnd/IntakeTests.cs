@@ -86,6 +86,31 @@ public sealed class IntakeTests
     }
 
     [Fact]
+    public async Task Updates_handled_in_one_batch_keep_their_work_when_one_between_them_fails_after_saving()
+    {
+        await using var bot = await BotHarness.CreateAsync();
+        bot.WithServices(s => s.AddScoped<ICommand, SavesThenFailsCommand>());
+        var before = bot.Telegram.CreateUser("Before", "en");
+        var failing = bot.Telegram.CreateUser("Failing", "en");
+        var after = bot.Telegram.CreateUser("After", "en");
+
+        // Waiting before the bot starts, so one getUpdates brings all three and they are handled in one batch.
+        await bot.Telegram.SendTextAsync(before, "/start");
+        await bot.Telegram.SendTextAsync(failing, "/savesthenfails");
+        await bot.Telegram.SendTextAsync(after, "/start");
+        await bot.StartBotAsync();
+
+        Assert.Contains("personal invite link", (await bot.Telegram.WaitForMessageAsync(before.ChatId)).Text);
+        Assert.Contains("Sorry", (await bot.Telegram.WaitForMessageAsync(failing.ChatId)).Text);
+        Assert.Contains("personal invite link", (await bot.Telegram.WaitForMessageAsync(after.ChatId)).Text);
+        Assert.False(await bot.QueryAsync(db => db.Outbox.AnyAsync(o => o.Kind == "half-written")));
+        var inbox = await bot.QueryAsync(db => db.Inbox.AsNoTracking().OrderBy(i => i.UpdateId).ToListAsync());
+        Assert.Equal(3, inbox.Count);
+        Assert.All(inbox, i => Assert.NotNull(i.HandledAt));
+        Assert.Equal([null, "InvalidOperationException: failed after saving, on purpose", null], inbox.Select(i => i.Error));
+    }
+
+    [Fact]
     public async Task A_person_without_the_role_is_refused_politely_and_nothing_runs()
     {
         await using var bot = await BotHarness.CreateAsync();

@@ -1,3 +1,4 @@
+using CollegeBot.Domain.Persistence;
 using CollegeBot.Bot.Routing;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People;
@@ -13,6 +14,21 @@ public sealed class BoomCommand : ICommand
 
     public Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct) =>
         throw new InvalidOperationException("boom on purpose");
+}
+
+/// <summary>A command that saves a message to the database and then fails: what it saved must not survive.</summary>
+public sealed class SavesThenFailsCommand(CollegeDb db, Outbox outbox) : ICommand
+{
+    public string Name => "savesthenfails";
+    public Roles AllowedRoles => Roles.None;
+    public bool Listed => false;
+
+    public async Task<Reply> HandleAsync(CommandContext ctx, CancellationToken ct)
+    {
+        outbox.Reply(ctx.ChatId, null, ctx.Language, OutgoingMessage.Of(Text.Of("help.footer")), kind: "half-written");
+        await db.SaveChangesAsync(ct);
+        throw new InvalidOperationException("failed after saving, on purpose");
+    }
 }
 
 /// <summary>A command for admins only, to see role refusals.</summary>
