@@ -70,7 +70,6 @@ public sealed class AbsenceRecorder(
             CatchUpDueOn = policy.DueDateFor(date),
         };
         db.Absences.Add(absence);
-        await db.SaveChangesAsync(ct); // inside the caller's transaction: gives the absence its id for the messages
 
         var unreached = await NotifyAsync(absence, student, ct);
         var unexcused = month.Where(a => !a.Excused).Sum(a => a.Hours);

@@ -17,10 +17,10 @@ public sealed class StudentFamily(CollegeDb db, Outbox outbox)
         Absence absence, Person student, string kind, string? dedupeKey, Text toStudent, Text toParent, CancellationToken ct)
     {
         var parents = await ParentsOfAsync(student, ct);
-        await outbox.EnqueueAsync(student, kind, OutgoingMessage.Of(toStudent), ct, dedupeKey: dedupeKey is null ? null : $"{dedupeKey}:student", absenceId: absence.Id);
+        await outbox.EnqueueAsync(student, kind, OutgoingMessage.Of(toStudent), ct, dedupeKey: dedupeKey is null ? null : $"{dedupeKey}:student", about: absence);
         foreach (var parent in parents)
         {
-            await outbox.EnqueueAsync(parent, kind, OutgoingMessage.Of(toParent), ct, dedupeKey: dedupeKey is null ? null : $"{dedupeKey}:parent:{parent.Id}", absenceId: absence.Id);
+            await outbox.EnqueueAsync(parent, kind, OutgoingMessage.Of(toParent), ct, dedupeKey: dedupeKey is null ? null : $"{dedupeKey}:parent:{parent.Id}", about: absence);
         }
 
         return [.. parents.Prepend(student).Where(p => !p.IsLinked || p.BlockedAt is not null)];

@@ -1,3 +1,4 @@
+using CollegeBot.Domain.Attendance;
 using CollegeBot.Domain.People;
 using CollegeBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace CollegeBot.Domain.Messaging;
 public sealed class Outbox(CollegeDb db, TimeProvider clock)
 {
     /// <summary>Queues a message for a person. With a dedupe key, a message already queued once is not queued again.</summary>
+    /// <param name="about">The absence the message is about: the message is dropped if its catch-up closes before the person links.</param>
     /// <returns>False when the dedupe key was already used.</returns>
     public async Task<bool> EnqueueAsync(
         Person recipient, string kind, OutgoingMessage message, CancellationToken ct,
-        string? dedupeKey = null, DateTime? notBefore = null, long? absenceId = null)
+        string? dedupeKey = null, DateTime? notBefore = null, Absence? about = null)
     {
         if (dedupeKey is not null && await IsQueuedAsync(dedupeKey, ct))
         {
@@ -28,7 +30,10 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             Kind = kind,
             Payload = message.ToJson(),
             DedupeKey = dedupeKey,
-            AbsenceId = absenceId,
+            // An absence recorded in this unit of work has no id yet and gets it on saving; others are named by id,
+            // so one read without tracking is never mistaken for a new one.
+            AbsenceId = about is { Id: > 0 } ? about.Id : null,
+            Absence = about is { Id: 0 } ? about : null,
             NotBefore = notBefore ?? Now,
             Status = recipient.IsLinked ? OutboxStatus.Pending : OutboxStatus.AwaitingLink,
         });

@@ -50,6 +50,7 @@ public sealed class OutboxMessage
 
     /// <summary>The absence the message is about, if any: it decides whether a message that waited is still worth sending.</summary>
     public long? AbsenceId { get; set; }
+    public Attendance.Absence? Absence { get; set; }
 
     /// <summary>
     /// Lower goes first into a chat: the answer to what a person just did comes before notifications queued

@@ -97,6 +97,7 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasIndex(x => new { x.Status, x.NotBefore });
             e.HasIndex(x => x.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Absence).WithMany().HasForeignKey(x => x.AbsenceId).OnDelete(DeleteBehavior.SetNull);
         });
         OnAttendanceCreating(b);
     }

@@ -2,6 +2,8 @@ using CollegeBot.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CollegeBot.Domain.Tests.Persistence;
 
@@ -40,6 +42,25 @@ public sealed class MigrationsMatchModelTests : IDisposable
         Assert.Empty(await second.Database.GetPendingMigrationsAsync());
         await second.Database.MigrateAsync();
         Assert.NotEmpty(await second.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Messages_queued_before_the_outbox_was_rebuilt_keep_their_ids_and_contents()
+    {
+        await using var db = Open("rebuilt.db");
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261122000002_Attendance");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO outbox (Id, ChatId, Kind, Payload, DedupeKey, Priority, NotBefore, CreatedAt, Status, Attempts, PiecesSent) "
+            + "VALUES (41, 777, 'reply', '{{}}', 'kept:41', 0, '2026-11-23 09:00:00', '2026-11-23 09:00:00', 1, 2, 1)");
+
+        await migrator.MigrateAsync();
+
+        var kept = await db.Outbox.AsNoTracking().SingleAsync();
+        Assert.Equal((41L, 777L, "kept:41", 2), (kept.Id, kept.ChatId!.Value, kept.DedupeKey!, kept.Attempts));
+        db.Outbox.Add(new Messaging.OutboxMessage { ChatId = 1, Kind = "reply", Payload = "{}" });
+        await db.SaveChangesAsync();
+        Assert.True(await db.Outbox.AnyAsync(o => o.Id > 41));
     }
 
     private CollegeDb Open(string file)
