@@ -10,7 +10,7 @@ namespace CollegeBot.Benchmarks;
 
 public sealed record AbsentResult(
     int Commands, TimeSpan Elapsed, TimeSpan Storing, int Handled, int Failed, int Absences, int OutboxRows,
-    TimeSpan GcPauses, int Gen0, int Gen1, int Gen2, TimeSpan Cpu)
+    TimeSpan GcPauses, int Gen0, int Gen1, int Gen2, TimeSpan Cpu, long Allocated)
 {
     public double PerSecond => Commands / Elapsed.TotalSeconds;
     public double StoredPerSecond => Commands / Storing.TotalSeconds;
@@ -52,10 +52,12 @@ public static class AbsentBenchmark
         var pausedBefore = GC.GetTotalPauseDuration();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var handling = Stopwatch.StartNew();
         await DrainAsync(processor, ct);
         handling.Stop();
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         int[] collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])];
 
@@ -69,7 +71,7 @@ public static class AbsentBenchmark
                 Failed: await timed.CountAsync(i => i.Error != null, ct),
                 Absences: await db.Absences.CountAsync(a => a.Subject != "Warm-up", ct),
                 OutboxRows: await db.Outbox.CountAsync(ct),
-                paused, collections[0], collections[1], collections[2], cpu);
+                paused, collections[0], collections[1], collections[2], cpu, allocated);
         });
     }
 

@@ -23,7 +23,7 @@ public static class Report
             rows.Add(("    handled / failed / absences recorded / outbox rows",
                 $"{a.Handled:N0} / {a.Failed:N0} / {a.Absences:N0} / {a.OutboxRows:N0}", $"{a.Commands:N0} / 0 / {a.Commands:N0}"));
             rows.Add(("    processor time of the whole process", $"{a.Cpu.TotalMilliseconds * 1000 / a.Commands:N0} µs per command ({a.Cpu.TotalSeconds / a.Elapsed.TotalSeconds:0.0} cores busy)", ""));
-            rows.Add(("    garbage collection while handling", $"{a.GcPauses.TotalMilliseconds:N0} ms paused; {a.Gen0:N0} / {a.Gen1:N0} / {a.Gen2:N0} collections (gen 0/1/2)", ""));
+            rows.Add(("    garbage collection while handling", $"{a.Allocated / a.Commands / 1024:N0} KB allocated per command; {a.GcPauses.TotalMilliseconds:N0} ms paused; {a.Gen0:N0} / {a.Gen1:N0} / {a.Gen2:N0} collections (gen 0/1/2)", ""));
             rows.Add(("    storing into the inbox (100 per batch)", $"{a.StoredPerSecond:N0} updates/s", ""));
         }
 
