@@ -156,8 +156,12 @@ public sealed class UpdateRouter(
     }
 
     /// <summary>The linked person writing, with their flow in progress (every message looks at it).</summary>
-    private Task<Person?> FindCallerAsync(long telegramUserId, CancellationToken ct) =>
-        db.People.Include(p => p.Conversation).FirstOrDefaultAsync(p => p.TelegramUserId == telegramUserId, ct);
+    private Task<Person?> FindCallerAsync(long telegramUserId, CancellationToken ct) => CallerQuery(db, telegramUserId, ct);
+
+    // Every update runs it: compiled once, instead of being looked up in EF's query cache each time.
+    private static readonly Func<CollegeDb, long, CancellationToken, Task<Person?>> CallerQuery =
+        EF.CompileAsyncQuery((CollegeDb db, long telegramUserId, CancellationToken ct) =>
+            db.People.Include(p => p.Conversation).FirstOrDefault(p => p.TelegramUserId == telegramUserId));
 
     private static Text? Refusal(Roles allowed, Person? caller, string command)
     {

@@ -33,9 +33,7 @@ public sealed class AbsenceRecorder(
             return new RecordResult.DateTooOld(date, options.Value.MaxBackdateDays);
         }
 
-        // The parents come along: they are told below.
-        var student = await db.People.Include(p => p.Parents).ThenInclude(pc => pc.Parent)
-            .FirstOrDefaultAsync(p => p.Code == studentCode, ct);
+        var student = await StudentQuery(db, studentCode, ct);
         if (student is null || !student.Has(Roles.Student))
         {
             return new RecordResult.UnknownStudent(studentCode);
@@ -49,10 +47,7 @@ public sealed class AbsenceRecorder(
         // The student's month answers both questions: is this one recorded already, and which band it reaches.
         var key = Absence.KeyOf(subject);
         var first = new DateOnly(date.Year, date.Month, 1);
-        var month = await db.Absences
-            .Where(a => a.StudentId == student.Id && a.Date >= first && a.Date < first.AddMonths(1))
-            .Select(a => new { a.Id, a.Date, a.SubjectKey, a.Hours, a.Excused })
-            .ToListAsync(ct);
+        var month = await MonthQuery(db, student.Id, first, first.AddMonths(1)).ToListAsync(ct);
         if (month.FirstOrDefault(a => a.Date == date && a.SubjectKey == key) is { } same)
         {
             return new RecordResult.AlreadyRecorded(await db.Absences.SingleAsync(a => a.Id == same.Id, ct), student);
@@ -76,6 +71,19 @@ public sealed class AbsenceRecorder(
         await new EscalationBands(db, outbox, family, options.Value).CheckAsync(student, date, unexcused, unexcused + hours, ct);
         return new RecordResult.Recorded(absence, student, unreached);
     }
+
+    // The two queries of every /absent, compiled once (see UpdateRouter's caller query). The parents come with the
+    // student: they are told of the absence.
+    private static readonly Func<CollegeDb, string, CancellationToken, Task<Person?>> StudentQuery =
+        EF.CompileAsyncQuery((CollegeDb db, string code, CancellationToken ct) =>
+            db.People.Include(p => p.Parents).ThenInclude(pc => pc.Parent).FirstOrDefault(p => p.Code == code));
+
+    private static readonly Func<CollegeDb, int, DateOnly, DateOnly, IAsyncEnumerable<MonthAbsence>> MonthQuery =
+        EF.CompileAsyncQuery((CollegeDb db, int studentId, DateOnly from, DateOnly until) =>
+            db.Absences.Where(a => a.StudentId == studentId && a.Date >= from && a.Date < until)
+                .Select(a => new MonthAbsence(a.Id, a.Date, a.SubjectKey, a.Hours, a.Excused)));
+
+    private sealed record MonthAbsence(long Id, DateOnly Date, string SubjectKey, int Hours, bool Excused);
 
     /// <summary>The student and each parent hear of it at once; people not linked yet get it when they link.</summary>
     private Task<IReadOnlyList<Person>> NotifyAsync(Absence absence, Person student, CancellationToken ct) =>
