@@ -8,7 +8,7 @@ namespace CollegeBot.Domain.Messaging;
 /// Writes notifications into the outbox of the current unit of work; they are committed with the change that
 /// caused them and sent later by the dispatcher.
 /// </summary>
-public sealed class Outbox(CollegeDb db, TimeProvider clock)
+public sealed class Outbox(CollegeDb db, TimeProvider clock, QuietHoursHold quietHours)
 {
     /// <summary>Queues a message for a person. With a dedupe key, a message already queued once is not queued again.</summary>
     /// <returns>False when the dedupe key was already used.</returns>
@@ -29,7 +29,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             Payload = message.ToJson(),
             DedupeKey = dedupeKey,
             AbsenceId = absenceId,
-            NotBefore = notBefore ?? Now,
+            NotBefore = quietHours.NotBefore(kind, notBefore ?? Now),
             Status = recipient.IsLinked ? OutboxStatus.Pending : OutboxStatus.AwaitingLink,
         });
         return true;

@@ -2,6 +2,7 @@ using CollegeBot.Bot.Cli;
 using CollegeBot.Bot.Routing;
 using CollegeBot.Bot.Tests.Support;
 using CollegeBot.Domain;
+using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.People.Invites;
 using CollegeBot.Domain.Persistence;
@@ -158,6 +159,9 @@ public sealed class BotHarness : IAsyncDisposable
         await using var db = Database.NewDb();
         return await query(db);
     }
+
+    /// <summary>The outbox as the running bot's handlers get it, over a context of the test's own.</summary>
+    public Outbox OutboxFor(CollegeDb db) => new(db, Clock, Services.GetRequiredService<QuietHoursHold>());
 
     public Task<Domain.People.Person> PersonAsync(string code) =>
         QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Code == code));
