@@ -69,7 +69,7 @@ public sealed class MigrationsMatchModelTests : IDisposable
             foreach (var i in await QueryAsync(connection, $"PRAGMA index_list('{table}')"))
             {
                 var columns = await QueryAsync(connection, $"PRAGMA index_info('{i[1]}')");
-                facts.Add($"{table} index {i[1]} unique={i[2]} ({string.Join(",", columns.Select(x => x[2]))})");
+                facts.Add($"{table} index {i[1]} unique={i[2]} ({string.Join(",", columns.Select(x => x[2]))}){await WhereAsync(connection, i[1])}");
             }
 
             foreach (var f in await QueryAsync(connection, $"PRAGMA foreign_key_list('{table}')"))
@@ -80,6 +80,14 @@ public sealed class MigrationsMatchModelTests : IDisposable
 
         facts.Sort(StringComparer.Ordinal);
         return facts;
+    }
+
+    /// <summary>A partial index's condition, so a filter that drifted shows too.</summary>
+    private static async Task<string> WhereAsync(SqliteConnection connection, string index)
+    {
+        var sql = (await QueryAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index}'")).FirstOrDefault()?[0] ?? "";
+        var at = sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? "" : " where " + sql[(at + 7)..];
     }
 
     private static async Task<List<string[]>> QueryAsync(SqliteConnection connection, string sql)
