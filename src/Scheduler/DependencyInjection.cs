@@ -21,6 +21,7 @@ public static class DependencyInjection
         // The jobs, each with its default schedule (college time). CatchUpReminders also runs at start: it is
         // idempotent, and so a bot started at 10:00, or after an outage, still sends today's reminders.
         services.AddScan<CatchUpRemindersScan>(CatchUpRemindersScan.Name, "0 0 9 * * ?", runAtStart: true);
+        services.AddScan<CuratorDigestScan>(CuratorDigestScan.Name, "0 30 8 ? * MON");
         services.AddOptions<SchedulerOptions>().BindConfiguration(ScanSchedule.SectionName);
 
         builder.AddQuartz(_ => { });

@@ -24,7 +24,7 @@ public sealed class SchedulingTests
         Assert.Equal("0 30 7 * * ?", catchUp.CronExpressionString);
         Assert.Equal("Asia/Bishkek", catchUp.TimeZone.Id);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 1, 30, 0, TimeSpan.Zero), catchUp.NextFireTimeUtc); // Tuesday 07:30 in Bishkek
-        Assert.Equal(host.Services.GetRequiredService<JobRunner>().Names, (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Select(k => k.Name).Order());
+        Assert.Equal(host.Services.GetRequiredService<JobRunner>().Names.Order(), (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Select(k => k.Name).Order());
         await host.Host.StopAsync();
     }
 
@@ -36,9 +36,13 @@ public sealed class SchedulingTests
         var scheduler = host.Services.GetRequiredService<IScheduler>();
 
         var catchUp = await TriggerAsync(scheduler, CatchUpRemindersScan.Name);
+        var digest = await TriggerAsync(scheduler, CuratorDigestScan.Name);
 
         Assert.Equal("0 0 9 * * ?", catchUp.CronExpressionString);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero), catchUp.NextFireTimeUtc); // Tuesday 09:00 in Bishkek
+        Assert.Equal("0 30 8 ? * MON", digest.CronExpressionString);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 30, 0, TimeSpan.Zero), digest.NextFireTimeUtc); // next Monday 08:30
+        Assert.All([catchUp, digest], t => Assert.Equal("Asia/Bishkek", t.TimeZone.Id));
         await host.Host.StopAsync();
     }
 
@@ -105,7 +109,7 @@ public sealed class SchedulingTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => host.RunAsync("Nope"));
 
-        Assert.Contains("There is no job 'Nope'; the jobs are CatchUpReminders", error.Message);
+        Assert.Contains("There is no job 'Nope'; the jobs are CatchUpReminders, CuratorDigest", error.Message);
         Assert.Equal(0, await host.RunAsync("catchupreminders")); // the case of a name does not matter
     }
 

@@ -67,6 +67,26 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains("3 күндөн кийин", reminder.Text);
     }
 
+    [Fact]
+    public async Task The_curator_gets_a_quiet_weekly_digest_with_the_people_to_call()
+    {
+        await RecordAsync("/absent S1001 4 2026-11-23 Математика");
+        await RecordAsync("/absent S1002 2 2026-11-10");
+
+        At("2026-11-30 08:30");
+        Assert.Equal(1, await bot.RunJobAsync("CuratorDigest"));
+        var digest = await bot.Telegram.WaitForMessageAsync(curator.ChatId, m => m.Text!.StartsWith("📊"));
+
+        Assert.True(digest.DisableNotification);
+        Assert.StartsWith("📊 Сводка за неделю: пн 23 нояб. 2026 – вс 29 нояб. 2026\n\n📁 IT-1-23\nПропуски за прошлую неделю:\n• Айгерим Маратова — пн 23 нояб. 2026 (Математика), 4 ч, без уважительной", digest.Text);
+        Assert.Contains("⏰ Бакыт Асанов — вт 10 нояб. 2026, 2 ч — просрочено, срок был вт 24 нояб., 6 дней назад", digest.Text);
+        Assert.Contains("• Бакыт Асанов (студент), — — не привязал(а) Telegram", digest.Text);
+        Assert.Contains("• Марат Токтогулов (родитель: Айгерим Маратова, Бакыт Асанов), +996700111222 — не привязал(а) Telegram", digest.Text);
+        Assert.Contains("• Gulnara Maratova (родитель: Айгерим Маратова), +996700333444 — не привязал(а) Telegram", digest.Text);
+        Assert.DoesNotContain("Айгерим Маратова (студент)", digest.Text); // linked
+        Assert.DoesNotContain("Eldar Sydykov", digest.Text); // another group
+    }
+
     private void At(string bishkek) =>
         bot.Clock.Now = new DateTimeOffset(DateTime.Parse(bishkek, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromHours(6));
 

@@ -13,6 +13,19 @@ public static class Payloads
     /// <summary>Every key and every typed value, nested ones included, depth first.</summary>
     public static IReadOnlyList<string> Words(OutboxMessage row) => [.. Message(row).Parts.SelectMany(Walk)];
 
+    /// <summary>The words (<see cref="Words"/>) of each text with <paramref name="key"/> anywhere in the message, in order.</summary>
+    public static IReadOnlyList<string> Lines(OutboxMessage row, string key) =>
+        [.. Message(row).Parts.SelectMany(Texts).Where(t => t.Key == key).Select(t => string.Join(" | ", Walk(t).Skip(1)))];
+
+    private static IEnumerable<Text> Texts(Text text) =>
+        (text.Args?.Values ?? []).SelectMany(arg => arg switch
+        {
+            TextRefArg t => Texts(t.Text),
+            LinesArg l => l.Lines.SelectMany(Texts),
+            ListArg j => j.Items.SelectMany(Texts),
+            _ => [],
+        }).Prepend(text);
+
     private static IEnumerable<string> Walk(Text text)
     {
         yield return text.Key;
