@@ -18,10 +18,12 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddSingleton<JobRunner>();
-        // The jobs, each with its default schedule (college time). CatchUpReminders also runs at start: it is
-        // idempotent, and so a bot started at 10:00, or after an outage, still sends today's reminders.
+        // The jobs, each with its default schedule (college time): reminders daily at 09:00, the digest on Mondays at
+        // 08:30, waiting excuses every hour. CatchUpReminders also runs at start: it is idempotent, and so a bot
+        // started at 10:00, or after an outage, still sends today's reminders.
         services.AddScan<CatchUpRemindersScan>(CatchUpRemindersScan.Name, "0 0 9 * * ?", runAtStart: true);
         services.AddScan<CuratorDigestScan>(CuratorDigestScan.Name, "0 30 8 ? * MON");
+        services.AddScan<ExcuseRemindersScan>(ExcuseRemindersScan.Name, "0 0 * * * ?");
         services.AddOptions<SchedulerOptions>().BindConfiguration(ScanSchedule.SectionName);
 
         builder.AddQuartz(_ => { });
