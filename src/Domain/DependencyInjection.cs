@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CollegeCalendar>();
         services.AddSingleton<CatchUpPolicy>();
+        services.AddSingleton<QuietHoursHold>();
 
         services.AddDbContextPool<CollegeDb>((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Outbox>();

@@ -1,5 +1,9 @@
+using CollegeBot.Domain.College;
+using CollegeBot.Scheduler.Attendance;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CollegeBot.Scheduler;
@@ -12,8 +16,58 @@ public static class DependencyInjection
     /// </summary>
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSingleton<JobRunner>();
+        // The jobs, each with its default schedule (college time): reminders daily at 09:00, the digest on Mondays at
+        // 08:30, waiting excuses every hour. CatchUpReminders also runs at start: it is idempotent, and so a bot
+        // started at 10:00, or after an outage, still sends today's reminders.
+        services.AddScan<CatchUpRemindersScan>(CatchUpRemindersScan.Name, "0 0 9 * * ?", runAtStart: true);
+        services.AddScan<CuratorDigestScan>(CuratorDigestScan.Name, "0 30 8 ? * MON");
+        services.AddScan<ExcuseRemindersScan>(ExcuseRemindersScan.Name, "0 0 * * * ?");
+        services.AddOptions<SchedulerOptions>().BindConfiguration(ScanSchedule.SectionName);
+
         builder.AddQuartz(_ => { });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        // Scheduler:Enabled=false builds the scheduler with its jobs but leaves it in standby: nothing runs by itself.
+        services.AddSingleton<IPostConfigureOptions<QuartzHostedServiceOptions>>(sp =>
+            new PostConfigureOptions<QuartzHostedServiceOptions, IOptions<SchedulerOptions>>(
+                name: null, sp.GetRequiredService<IOptions<SchedulerOptions>>(), (options, scheduler) => options.AutoStart = scheduler.Value.Enabled));
         return builder;
+    }
+
+    /// <summary>
+    /// A scan with a Quartz job of its own, named <paramref name="name"/>: scoped (one DI scope per run), run on the cron
+    /// of <c>Scheduler:&lt;name&gt;:Cron</c> (default <paramref name="defaultCron"/>) in <c>College:TimeZone</c>, and by
+    /// <c>run-job &lt;name&gt;</c>. With <paramref name="runAtStart"/> it also runs once each time the bot starts.
+    /// </summary>
+    public static IServiceCollection AddScan<TScan>(this IServiceCollection services, string name, string defaultCron, bool runAtStart = false)
+        where TScan : class, IScan
+    {
+        services.AddScoped<TScan>();
+        services.AddKeyedScoped<IScan>(name, (sp, _) => sp.GetRequiredService<TScan>());
+        services.AddSingleton(new ScanRegistration(name, typeof(TScan), defaultCron, runAtStart));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScanSchedule>, ScanScheduleValidator>());
+        services.AddOptions<ScanSchedule>(name)
+            .Configure(o => o.Cron = defaultCron)
+            .BindConfiguration($"{ScanSchedule.SectionName}:{name}")
+            .ValidateOnStart();
+
+        var job = new JobKey(name);
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ScanJob>(j => j.WithIdentity(job).StoreDurably().WithDescription($"the {name} scan"));
+            // Built when the scheduler is, from the validated settings.
+            q.AddTrigger((sp, t) => t
+                .ForJob(job)
+                .WithIdentity(name)
+                .WithCronSchedule(
+                    sp.GetRequiredService<IOptionsMonitor<ScanSchedule>>().Get(name).Cron,
+                    cron => cron.InTimeZone(sp.GetRequiredService<CollegeCalendar>().Zone)));
+            if (runAtStart)
+            {
+                q.RunAtStartup(job);
+            }
+        });
+        return services;
     }
 }

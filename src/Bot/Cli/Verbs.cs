@@ -19,6 +19,8 @@ public static class Verbs
           invites [--role R] [--group G] [--person CODE] [--out FILE] [--days N]
                                     issue invite codes for people not yet linked (CSV to FILE or the screen);
                                     --person CODE gives one person a new code, even if already linked
+          run-job <name>            run one scheduled job once, now; the running bot sends what it queues
+                                    (run-job alone lists the jobs)
           help                      this text
 
         Settings come from appsettings.json and environment variables such as Telegram__BotToken.
@@ -31,35 +33,37 @@ public static class Verbs
     {
         var verb = args.Length == 0 || args[0].StartsWith('-') ? null : args[0];
         var rest = verb is null ? args : args[1..];
-        return verb switch
+        try
         {
-            null => await RunBotAsync(args, configure, errors),
-            "import" => await ImportVerb.RunAsync(rest, Build(configure), output, errors),
-            "invites" => await InvitesVerb.RunAsync(rest, Build(configure), output, errors),
-            "help" or "--help" or "-h" => Print(output, Usage, 0),
-            _ => Print(errors, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
-        };
+            return verb switch
+            {
+                null => await RunBotAsync(args, configure, errors),
+                "import" => await ImportVerb.RunAsync(rest, Build(configure), output, errors),
+                "invites" => await InvitesVerb.RunAsync(rest, Build(configure), output, errors),
+                "run-job" => await RunJobVerb.RunAsync(rest, Build(configure), output, errors),
+                "help" or "--help" or "-h" => Print(output, Usage, 0),
+                _ => Print(errors, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
+            };
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A verb's host is never started, so a wrong setting shows when the verb first reads it.
+            return Print(errors, string.Join(Environment.NewLine, ex.Failures), 2);
+        }
     }
 
     private static async Task<int> RunBotAsync(string[] args, Action<IHostApplicationBuilder> configure, TextWriter errors)
     {
-        try
+        using var host = BuildBot(args, configure);
+        if (string.IsNullOrWhiteSpace(host.Services.GetRequiredService<IConfiguration>()["Telegram:BotToken"]))
         {
-            using var host = BuildBot(args, configure);
-            if (string.IsNullOrWhiteSpace(host.Services.GetRequiredService<IConfiguration>()["Telegram:BotToken"]))
-            {
-                return Print(errors,
-                    "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
-            }
+            return Print(errors,
+                "No bot token: set the environment variable Telegram__BotToken to the token BotFather gave you (see README.md).", 2);
+        }
 
-            var lifetime = host.Services.GetRequiredService<BotLifetime>();
-            await host.RunAsync();
-            return lifetime.FailureReason is null ? 0 : 2;
-        }
-        catch (OptionsValidationException ex)
-        {
-            return Print(errors, string.Join(Environment.NewLine, ex.Failures), 2);
-        }
+        var lifetime = host.Services.GetRequiredService<BotLifetime>();
+        await host.RunAsync();
+        return lifetime.FailureReason is null ? 0 : 2;
     }
 
     /// <summary>The bot's host: a web server only in webhook mode, so polling opens no port.</summary>

@@ -34,6 +34,9 @@ public sealed class Absence
     public DateTime? CaughtUpAt { get; set; }
     public int? CaughtUpById { get; set; }
 
+    /// <summary>When the student, the parents and the curators were told the catch-up is overdue: they are told once.</summary>
+    public DateTime? OverdueNotifiedAt { get; set; }
+
     public bool CatchUpOpen => CatchUpDueOn is not null && CaughtUpAt is null;
 
     public static string KeyOf(string? subject) =>

@@ -46,6 +46,10 @@ public sealed partial class AttendanceOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, bool> ExcuseReasons { get; set; } = new(DefaultExcuseReasons, StringComparer.Ordinal);
 
+    /// <summary>Days an excuse may wait for the curator's decision before the curator is reminded (once).</summary>
+    [Range(1, 30)]
+    public int ExcuseReminderAfterDays { get; set; } = 2;
+
     /// <summary>How far back an absence may be recorded.</summary>
     [Range(0, 366)]
     public int MaxBackdateDays { get; set; } = 30;

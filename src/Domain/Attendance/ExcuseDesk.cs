@@ -105,14 +105,23 @@ public sealed class ExcuseDesk(
         await db.SaveChangesAsync(ct); // inside the caller's transaction: gives the excuse its id for the buttons
 
         var curators = await db.GroupCurators.Where(g => g.GroupId == student.GroupId).Select(g => g.Curator!).ToListAsync(ct);
-        var toCurator = OutgoingMessage.Of(await DescribeAsync(excuse, absence, student, ct)) with { Attachment = proof };
-        toCurator = toCurator.WithButtons([Button.Of("excuse.review.approve", ApprovePrefix + excuse.Id), Button.Of("excuse.review.reject", RejectPrefix + excuse.Id)]);
+        var toCurator = await ForReviewAsync(excuse, absence, student, ct);
         foreach (var curator in curators)
         {
             await outbox.EnqueueAsync(curator, "excuse.submitted", toCurator, ct, dedupeKey: $"excuse:{excuse.Id}:curator:{curator.Id}");
         }
 
         return new SubmitResult.Submitted(excuse, absence);
+    }
+
+    /// <summary>The excuse as a curator decides it: what it says, the proof, and the Approve / Reject buttons.</summary>
+    /// <param name="heading">A line before the excuse (a reminder that it is still waiting), or none.</param>
+    public async Task<OutgoingMessage> ForReviewAsync(Excuse excuse, Absence absence, Person student, CancellationToken ct, Text? heading = null)
+    {
+        var described = await DescribeAsync(excuse, absence, student, ct);
+        var message = (heading is null ? OutgoingMessage.Of(described) : OutgoingMessage.Of(heading, described))
+            with { Attachment = new Attachment(excuse.FileId, excuse.FileIsPhoto) };
+        return message.WithButtons([Button.Of("excuse.review.approve", ApprovePrefix + excuse.Id), Button.Of("excuse.review.reject", RejectPrefix + excuse.Id)]);
     }
 
     /// <summary>Whether the curator may decide the excuse now; changes nothing.</summary>

@@ -9,7 +9,7 @@ namespace CollegeBot.Domain.Messaging;
 /// Writes notifications into the outbox of the current unit of work; they are committed with the change that
 /// caused them and sent later by the dispatcher.
 /// </summary>
-public sealed class Outbox(CollegeDb db, TimeProvider clock)
+public sealed class Outbox(CollegeDb db, TimeProvider clock, QuietHoursHold quietHours)
 {
     /// <summary>Queues a message for a person. With a dedupe key, a message already queued once is not queued again.</summary>
     /// <param name="about">The absence the message is about: the message is dropped if its catch-up closes before the person links.</param>
@@ -34,7 +34,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock)
             // so one read without tracking is never mistaken for a new one.
             AbsenceId = about is { Id: > 0 } ? about.Id : null,
             Absence = about is { Id: 0 } ? about : null,
-            NotBefore = notBefore ?? Now,
+            NotBefore = quietHours.NotBefore(kind, notBefore ?? Now),
             Status = recipient.IsLinked ? OutboxStatus.Pending : OutboxStatus.AwaitingLink,
         });
         return true;

@@ -12,6 +12,9 @@ namespace CollegeBot.Domain.Persistence;
 /// </summary>
 public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(options)
 {
+    /// <summary>The rows of <c>IX_absences_OverdueScan</c>: open catch-ups not yet announced as overdue.</summary>
+    internal const string OverdueScanFilter = "\"CatchUpDueOn\" IS NOT NULL AND \"CaughtUpAt\" IS NULL AND \"OverdueNotifiedAt\" IS NULL";
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupCurator> GroupCurators => Set<GroupCurator>();
@@ -122,6 +125,9 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasIndex(x => new { x.StudentId, x.Date, x.SubjectKey }).IsUnique();
             // The reminder scans look for open catch-ups by due date.
             e.HasIndex(x => new { x.CatchUpDueOn, x.CaughtUpAt });
+            // The overdue scan reads only the open catch-ups nobody was told are overdue yet, so years of closed or
+            // already announced ones cost it nothing. (Quoted names read the same in SQLite and PostgreSQL.)
+            e.HasIndex(x => x.CatchUpDueOn, "IX_absences_OverdueScan").HasFilter(OverdueScanFilter);
             e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
         });

@@ -1,10 +1,12 @@
 using CollegeBot.Bot.Cli;
 using CollegeBot.Bot.Tests.EndToEnd;
 using CollegeBot.Domain;
+using CollegeBot.Domain.Attendance;
 using CollegeBot.Scheduler;
 using CollegeBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -99,6 +101,50 @@ public sealed class VerbsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_job_runs_the_job_once_against_the_configured_database_and_says_how_many_it_queued()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster));
+        await using (var db = database.NewDb())
+        {
+            // Due today (the fake clock's Monday 23 November): the student and both parents are reminded.
+            var student = await db.People.SingleAsync(p => p.Code == BotHarness.StudentCode);
+            db.Absences.Add(new Absence { StudentId = student.Id, Date = new DateOnly(2026, 11, 9), Hours = 2, SubjectKey = "", RecordedById = student.Id, CatchUpDueOn = new DateOnly(2026, 11, 23) });
+            await db.SaveChangesAsync();
+        }
+
+        var first = await RunAsync("run-job", "CatchUpReminders");
+        var second = await RunAsync("run-job", "catchupreminders");
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("CatchUpReminders ran: 3 notification(s) queued", first.Output);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("CatchUpReminders ran: 0 notification(s) queued", second.Output);
+        await using var check = database.NewDb();
+        Assert.Equal(3, await check.Outbox.CountAsync(o => o.Kind == "catchup.reminder"));
+    }
+
+    [Fact]
+    public async Task Run_job_with_an_unknown_name_says_which_jobs_there_are()
+    {
+        var result = await RunAsync("run-job", "Reminders");
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("There is no job 'Reminders'; the jobs are ", result.Errors);
+        Assert.Contains("CatchUpReminders", result.Errors);
+        Assert.Contains("CuratorDigest", result.Errors);
+    }
+
+    [Fact]
+    public async Task Run_job_without_a_name_lists_the_jobs()
+    {
+        var result = await RunAsync("run-job");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("Usage: run-job <name>, where the name is one of: ", result.Errors);
+        Assert.Contains("CuratorDigest", result.Errors);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_shows_the_usage() =>
         Assert.Contains("Unknown verb 'frobnicate'", (await RunAsync("frobnicate")).Errors);
 
@@ -114,6 +160,7 @@ public sealed class VerbsTests : IAsyncLifetime
             builder.AddScheduler();
             builder.AddBot();
             builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<TimeProvider>(database.Clock);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:College"] = database.ConnectionString,

@@ -2,6 +2,7 @@ using CollegeBot.Bot.Cli;
 using CollegeBot.Bot.Routing;
 using CollegeBot.Bot.Tests.Support;
 using CollegeBot.Domain;
+using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.People.Invites;
 using CollegeBot.Domain.Persistence;
@@ -91,6 +92,8 @@ public sealed class BotHarness : IAsyncDisposable
             $"--ConnectionStrings:College={Database.ConnectionString}",
             "--Delivery:GlobalPerSecond=500",
             "--Delivery:PerChatPerSecond=100",
+            // Jobs run when a test runs them (RunJobAsync), not when Quartz finds the moved fake clock past a fire time.
+            "--Scheduler:Enabled=false",
             .. settings.Select(s => "--" + s),
         ];
         host = Verbs.BuildBot(args, builder =>
@@ -158,6 +161,12 @@ public sealed class BotHarness : IAsyncDisposable
         await using var db = Database.NewDb();
         return await query(db);
     }
+
+    /// <summary>Runs a scheduled job now, on the harness clock, as Quartz or <c>run-job</c> runs it.</summary>
+    public Task<int> RunJobAsync(string name) => Services.GetRequiredService<JobRunner>().RunAsync(name, CancellationToken.None);
+
+    /// <summary>The outbox as the running bot's handlers get it, over a context of the test's own.</summary>
+    public Outbox OutboxFor(CollegeDb db) => new(db, Clock, Services.GetRequiredService<QuietHoursHold>());
 
     public Task<Domain.People.Person> PersonAsync(string code) =>
         QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Code == code));

@@ -177,7 +177,7 @@ public sealed class DeliveryTests
     {
         await using var db = bot.Database.NewDb();
         var person = await db.People.SingleAsync(p => p.Code == code);
-        await new Outbox(db, bot.Clock).EnqueueAsync(person, "test", message, CancellationToken.None);
+        await bot.OutboxFor(db).EnqueueAsync(person, "test", message, CancellationToken.None);
         await db.SaveChangesAsync();
         return db.Outbox.Local.Single().Id;
     }

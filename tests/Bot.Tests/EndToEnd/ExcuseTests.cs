@@ -54,6 +54,28 @@ public sealed class ExcuseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_excuse_left_two_days_comes_back_to_the_curator_once_and_can_be_decided_from_the_reminder()
+    {
+        var student = await StudentWithAbsenceAsync(EnglishStudent, "2026-11-20 Math");
+        await SubmitAsync(student, "Illness (medical certificate)", "Fever");
+        await bot.Telegram.WaitForMessageAsync(curator.ChatId); // the photo
+        var card = await bot.Telegram.WaitForMessageAsync(curator.ChatId);
+
+        bot.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await bot.RunJobAsync("ExcuseReminders"));
+        Assert.Equal(0, await bot.RunJobAsync("ExcuseReminders"));
+        Assert.NotNull((await bot.Telegram.WaitForMessageAsync(curator.ChatId)).Photo);
+        var reminder = await bot.Telegram.WaitForMessageAsync(curator.ChatId);
+
+        Assert.StartsWith("⏳ This excuse has been waiting for your decision for 2 days:\n📝 Chynara Bekova (IT-1-23) sends an excuse", reminder.Text);
+        var query = await bot.Telegram.PressButtonAsync(curator, reminder, "✅ Approve");
+        Assert.Contains("Approved", (await bot.Telegram.WaitForCallbackAnswerAsync(query)).Text);
+        Assert.Contains("Approved: the absence is excused", (await bot.Telegram.WaitForEditAsync(curator.ChatId, m => m.MessageId == reminder.MessageId)).Text);
+        var again = await bot.Telegram.PressButtonAsync(curator, card, "✅ Approve");
+        Assert.Equal("Already decided: this excuse was approved before.", (await bot.Telegram.WaitForCallbackAnswerAsync(again)).Text);
+    }
+
+    [Fact]
     public async Task An_approved_duty_excuse_drops_the_catch_up_and_the_parent_is_told()
     {
         var parent = await bot.LinkAsync(BotHarness.ParentCode);
@@ -277,7 +299,7 @@ public sealed class ExcuseTests : IAsyncLifetime
     {
         await using var db = bot.Database.NewDb();
         var person = await db.People.SingleAsync(p => p.Code == code);
-        await new Outbox(db, bot.Clock).EnqueueAsync(person, "test", message, CancellationToken.None);
+        await bot.OutboxFor(db).EnqueueAsync(person, "test", message, CancellationToken.None);
         await db.SaveChangesAsync();
         return db.Outbox.Local.Single().Id;
     }

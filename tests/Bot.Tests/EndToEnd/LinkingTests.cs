@@ -189,7 +189,7 @@ public sealed class LinkingTests : IAsyncLifetime
         await using (var db = bot.Database.NewDb())
         {
             var student = await db.People.SingleAsync(p => p.Code == BotHarness.StudentCode);
-            var outbox = new Domain.Messaging.Outbox(db, bot.Clock);
+            var outbox = bot.OutboxFor(db);
             await outbox.EnqueueAsync(student, "test", Domain.Messaging.OutgoingMessage.Of(Domain.Messaging.Text.Of("not_a_command")), CancellationToken.None);
             await db.SaveChangesAsync();
         }

@@ -58,7 +58,7 @@ public sealed class MigrationsMatchModelTests : IDisposable
 
         var kept = await db.Outbox.AsNoTracking().SingleAsync();
         Assert.Equal((41L, 777L, "kept:41", 2), (kept.Id, kept.ChatId!.Value, kept.DedupeKey!, kept.Attempts));
-        db.Outbox.Add(new Messaging.OutboxMessage { ChatId = 1, Kind = "reply", Payload = "{}" });
+        db.Outbox.Add(new CollegeBot.Domain.Messaging.OutboxMessage { ChatId = 1, Kind = "reply", Payload = "{}" });
         await db.SaveChangesAsync();
         Assert.True(await db.Outbox.AnyAsync(o => o.Id > 41));
     }
@@ -90,7 +90,7 @@ public sealed class MigrationsMatchModelTests : IDisposable
             foreach (var i in await QueryAsync(connection, $"PRAGMA index_list('{table}')"))
             {
                 var columns = await QueryAsync(connection, $"PRAGMA index_info('{i[1]}')");
-                facts.Add($"{table} index {i[1]} unique={i[2]} ({string.Join(",", columns.Select(x => x[2]))})");
+                facts.Add($"{table} index {i[1]} unique={i[2]} ({string.Join(",", columns.Select(x => x[2]))}){await WhereAsync(connection, i[1])}");
             }
 
             foreach (var f in await QueryAsync(connection, $"PRAGMA foreign_key_list('{table}')"))
@@ -101,6 +101,14 @@ public sealed class MigrationsMatchModelTests : IDisposable
 
         facts.Sort(StringComparer.Ordinal);
         return facts;
+    }
+
+    /// <summary>A partial index's condition, so a filter that drifted shows too.</summary>
+    private static async Task<string> WhereAsync(SqliteConnection connection, string index)
+    {
+        var sql = (await QueryAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index}'")).FirstOrDefault()?[0] ?? "";
+        var at = sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? "" : " where " + sql[(at + 7)..];
     }
 
     private static async Task<List<string[]>> QueryAsync(SqliteConnection connection, string sql)
