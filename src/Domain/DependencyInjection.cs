@@ -4,6 +4,7 @@ using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.People.Invites;
 using CollegeBot.Domain.Persistence;
+using CollegeBot.Domain.WorkBasedLearning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,11 @@ public static class DependencyInjection
         services.AddOptions<AttendanceOptions>()
             .BindConfiguration(AttendanceOptions.SectionName)
             .PostConfigure(o => o.ApplyDefaults())
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<WorkBasedLearningOptions>()
+            .BindConfiguration(WorkBasedLearningOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
