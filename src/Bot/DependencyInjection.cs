@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddCommand<MyCommand>();
         services.AddCommand<ChildCommand>();
         services.AddCommand<ExcuseCommand>();
+        services.AddCommand<MemorandumCommand>();
         services.AddFlow<AbsentFlow>();
         services.AddFlow<ExcuseFlow>();
         services.AddFlow<ExcuseReviewFlow>();

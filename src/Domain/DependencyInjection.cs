@@ -5,6 +5,7 @@ using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.People.Invites;
 using CollegeBot.Domain.Persistence;
 using CollegeBot.Domain.WorkBasedLearning;
+using CollegeBot.Domain.WorkBasedLearning.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<CatchUpSignOff>();
         services.AddScoped<ExcuseDesk>();
         services.AddScoped<AttendanceOverview>();
+        services.AddScoped<PlacementImporter>();
+        services.AddScoped<Memoranda>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();
