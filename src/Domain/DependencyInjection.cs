@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<AttendanceOverview>();
         services.AddScoped<PlacementImporter>();
         services.AddScoped<Memoranda>();
+        services.AddScoped<DiaryReview>();
+        services.AddScoped<DiaryDesk>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();
