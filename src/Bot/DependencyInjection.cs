@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddFlow<ExcuseReviewFlow>();
         services.AddFlow<DiaryFlow>();
         services.AddFlow<DiaryReviewFlow>();
+        services.AddFlow<FinalReviewFlow>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();
         services.AddCommand<CancelCommand>();

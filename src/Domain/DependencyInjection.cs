@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<Memoranda>();
         services.AddScoped<DiaryReview>();
         services.AddScoped<DiaryDesk>();
+        services.AddScoped<FinalReviews>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();

@@ -1,3 +1,4 @@
+using CollegeBot.Scheduler.WorkBasedLearning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -14,6 +15,12 @@ public static class DependencyInjection
     {
         builder.AddQuartz(_ => { });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        // Work-based learning (issue 5): scans to be run as Quartz jobs DiaryReminders, ReviewReminders and
+        // PlacementEnd, each with its cron Scheduler:<Name>:Cron (see README for the proposed defaults).
+        builder.Services.AddScoped<DiaryRemindersScan>();
+        builder.Services.AddScoped<ReviewRemindersScan>();
+        builder.Services.AddScoped<PlacementEndScan>();
         return builder;
     }
 }
