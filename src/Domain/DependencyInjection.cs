@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<ExcuseDesk>();
         services.AddScoped<AttendanceOverview>();
         services.AddScoped<PlacementImporter>();
+        services.AddScoped<VolunteeringRule>();
         services.AddScoped<Memoranda>();
         services.AddScoped<DiaryReview>();
         services.AddScoped<DiaryDesk>();

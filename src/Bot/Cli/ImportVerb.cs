@@ -1,6 +1,8 @@
 using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.Persistence;
+using CollegeBot.Domain.WorkBasedLearning;
 using CollegeBot.Domain.WorkBasedLearning.Import;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,9 +23,28 @@ public static class ImportVerb
         RunAsync("import-placements <placements.csv>", args, host, output, errors, async (services, file, reader) =>
         {
             var report = await services.GetRequiredService<PlacementImporter>().ImportAsync(reader, ct);
+            await CheckVolunteeringAsync(services, report.MemorandaSigned, ct);
             return (report.Errors,
                 $"Imported {file}: {report.Created} new placement(s), {report.Updated} updated, {report.Unchanged} unchanged; {report.OrganizationsCreated} new organization(s).");
         }, ct);
+
+    /// <summary>Volunteers at an organisation the file gave a memorandum who have the hours already hear it now.</summary>
+    private static async Task CheckVolunteeringAsync(IServiceProvider services, IReadOnlyList<int> organizationIds, CancellationToken ct)
+    {
+        if (organizationIds.Count == 0)
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<CollegeDb>();
+        var volunteering = services.GetRequiredService<VolunteeringRule>();
+        foreach (var organization in await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToListAsync(ct))
+        {
+            await volunteering.CheckOrganizationAsync(organization, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
 
     private static async Task<int> RunAsync(
         string usage, string[] args, IHost host, TextWriter output, TextWriter errors,

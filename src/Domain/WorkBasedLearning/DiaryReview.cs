@@ -14,7 +14,8 @@ namespace CollegeBot.Domain.WorkBasedLearning;
 /// are checked here on every press, so another mentor's or a forged button, a second press or a button under an older
 /// text changes nothing. Does not save: the caller commits.
 /// </summary>
-public sealed class DiaryReview(CollegeDb db, Outbox outbox, CollegeCalendar calendar, ILogger<DiaryReview> logger)
+public sealed class DiaryReview(
+    CollegeDb db, Outbox outbox, VolunteeringRule volunteering, CollegeCalendar calendar, ILogger<DiaryReview> logger)
 {
     public const string Prefix = "dr";
     public const int MaxCommentLength = 1000;
@@ -76,6 +77,7 @@ public sealed class DiaryReview(CollegeDb db, Outbox outbox, CollegeCalendar cal
         Decide(entry, mentor, DiaryStatus.Reviewed, grade, comment: null);
         var text = Told("diary.graded.student", entry, mentor).With("grade", grade);
         await outbox.EnqueueAsync(student, "diary.graded", OutgoingMessage.Of(text), ct, dedupeKey: $"diary:{entry.Id}:v{entry.Version}:graded");
+        await volunteering.CheckAsync(entry.Placement!, ct);
         return new DiaryReviewResult.Graded(entry, student);
     }
 

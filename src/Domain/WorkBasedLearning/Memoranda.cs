@@ -21,8 +21,9 @@ public abstract record MemorandumResult
 /// <summary>
 /// Whether an organisation has a cooperation memorandum with the university (needed for the volunteering rule, item 33),
 /// set by an admin in the chat as well as by placements.csv. Names match as in the import: case and extra spaces ignored.
+/// Setting it re-checks the volunteering there, so volunteers who already have the hours hear it now. Does not save.
 /// </summary>
-public sealed class Memoranda(CollegeDb db, TimeProvider clock)
+public sealed class Memoranda(CollegeDb db, VolunteeringRule volunteering, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Organization>> ListAsync(CancellationToken ct) =>
         [.. (await db.Organizations.AsNoTracking().ToListAsync(ct)).OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase)];
@@ -42,6 +43,12 @@ public sealed class Memoranda(CollegeDb db, TimeProvider clock)
         {
             organization.HasMemorandum = hasMemorandum;
             organization.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        if (hasMemorandum)
+        {
+            // Also when it was set already: a check that failed before is made good this way.
+            await volunteering.CheckOrganizationAsync(organization, ct);
         }
 
         return new MemorandumResult.Set(organization, changed);

@@ -1,6 +1,7 @@
 using CollegeBot.Bot.Cli;
 using CollegeBot.Bot.Tests.EndToEnd;
 using CollegeBot.Domain;
+using CollegeBot.Domain.WorkBasedLearning;
 using CollegeBot.Scheduler;
 using CollegeBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,31 @@ public sealed class VerbsTests : IAsyncLifetime
         Assert.Contains("2 new placement(s), 0 updated, 0 unchanged; 2 new organization(s)", first.Output);
         Assert.Equal(0, second.Code);
         Assert.Contains("0 new placement(s), 0 updated, 2 unchanged; 0 new organization(s)", second.Output);
+    }
+
+    [Fact]
+    public async Task Import_placements_that_signs_a_memorandum_tells_volunteers_who_have_the_hours_already()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster + "\nmentor,M01,Gulnara Isaeva,,,,\nsupervisor,U01,Dina Petrova,,,,"));
+        const string Row = "S1002,volunteering,,Red Crescent,M01,U01,2026-11-01,2026-12-31,,,";
+        const string Header = "student,form,kind,organization,mentor,supervisor,starts_on,ends_on,planned_hours,contract_no,order_no";
+        await RunAsync("import-placements", Write("placements.csv", Header + "\n" + Row + "\n"));
+        await using (var db = database.NewDb())
+        {
+            var placement = await db.Placements.SingleAsync();
+            db.DiaryEntries.Add(new DiaryEntry
+            {
+                PlacementId = placement.Id, Date = new DateOnly(2026, 11, 20), Text = "Warehouse", Hours = 40,
+                Status = DiaryStatus.Reviewed, Grade = 5, CreatedAt = database.Clock.UtcNow, SubmittedAt = database.Clock.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await RunAsync("import-placements", Write("signed.csv", Header + ",memorandum\n" + Row + ",yes\n"));
+
+        Assert.Equal(0, result.Code);
+        await using var check = database.NewDb();
+        Assert.Equal(2, await check.Outbox.CountAsync(o => o.Kind == "volunteering.practice"));
     }
 
     [Fact]
