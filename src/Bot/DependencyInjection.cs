@@ -42,9 +42,15 @@ public static class DependencyInjection
         services.AddCommand<MyCommand>();
         services.AddCommand<ChildCommand>();
         services.AddCommand<ExcuseCommand>();
+        services.AddCommand<DiaryCommand>();
+        services.AddCommand<PendingCommand>();
+        services.AddCommand<MemorandumCommand>();
         services.AddFlow<AbsentFlow>();
         services.AddFlow<ExcuseFlow>();
         services.AddFlow<ExcuseReviewFlow>();
+        services.AddFlow<DiaryFlow>();
+        services.AddFlow<DiaryReviewFlow>();
+        services.AddFlow<FinalReviewFlow>();
         services.AddCommand<HelpCommand>();
         services.AddCommandWithButtons<LanguageCommand>();
         services.AddCommand<CancelCommand>();

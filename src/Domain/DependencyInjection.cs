@@ -4,6 +4,8 @@ using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People.Import;
 using CollegeBot.Domain.People.Invites;
 using CollegeBot.Domain.Persistence;
+using CollegeBot.Domain.WorkBasedLearning;
+using CollegeBot.Domain.WorkBasedLearning.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,11 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<WorkBasedLearningOptions>()
+            .BindConfiguration(WorkBasedLearningOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CollegeCalendar>();
         services.AddSingleton<CatchUpPolicy>();
@@ -52,6 +59,12 @@ public static class DependencyInjection
         services.AddScoped<CatchUpSignOff>();
         services.AddScoped<ExcuseDesk>();
         services.AddScoped<AttendanceOverview>();
+        services.AddScoped<PlacementImporter>();
+        services.AddScoped<VolunteeringRule>();
+        services.AddScoped<Memoranda>();
+        services.AddScoped<DiaryReview>();
+        services.AddScoped<DiaryDesk>();
+        services.AddScoped<FinalReviews>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();

@@ -1,5 +1,6 @@
 using CollegeBot.Domain.College;
 using CollegeBot.Scheduler.Attendance;
+using CollegeBot.Scheduler.WorkBasedLearning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,11 @@ public static class DependencyInjection
         services.AddScan<CatchUpRemindersScan>(CatchUpRemindersScan.Name, "0 0 9 * * ?", runAtStart: true);
         services.AddScan<CuratorDigestScan>(CuratorDigestScan.Name, "0 30 8 ? * MON");
         services.AddScan<ExcuseRemindersScan>(ExcuseRemindersScan.Name, "0 0 * * * ?");
+        // Work-based learning: silent students at 17:00 on working days, silent mentors (and the supervisor's
+        // escalation) at 10:00 on working days, the end of placements every day at 09:00.
+        services.AddScan<DiaryRemindersScan>(DiaryRemindersScan.Name, "0 0 17 ? * MON-SAT");
+        services.AddScan<ReviewRemindersScan>(ReviewRemindersScan.Name, "0 0 10 ? * MON-SAT");
+        services.AddScan<PlacementEndScan>(PlacementEndScan.Name, "0 0 9 * * ?");
         services.AddOptions<SchedulerOptions>().BindConfiguration(ScanSchedule.SectionName);
 
         builder.AddQuartz(_ => { });

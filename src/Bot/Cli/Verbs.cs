@@ -16,6 +16,8 @@ public static class Verbs
 
           (no verb)                 run the bot until stopped (Ctrl+C stops it)
           import <people.csv>       add or update people and groups; all or nothing
+          import-placements <placements.csv>
+                                    add or update work-based-learning placements and organizations; all or nothing
           invites [--role R] [--group G] [--person CODE] [--out FILE] [--days N]
                                     issue invite codes for people not yet linked (CSV to FILE or the screen);
                                     --person CODE gives one person a new code, even if already linked
@@ -38,7 +40,8 @@ public static class Verbs
             return verb switch
             {
                 null => await RunBotAsync(args, configure, errors),
-                "import" => await ImportVerb.RunAsync(rest, Build(configure), output, errors),
+                "import" => await ImportVerb.PeopleAsync(rest, Build(configure), output, errors),
+                "import-placements" => await ImportVerb.PlacementsAsync(rest, Build(configure), output, errors),
                 "invites" => await InvitesVerb.RunAsync(rest, Build(configure), output, errors),
                 "run-job" => await RunJobVerb.RunAsync(rest, Build(configure), output, errors),
                 "help" or "--help" or "-h" => Print(output, Usage, 0),

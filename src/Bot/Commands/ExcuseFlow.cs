@@ -66,15 +66,9 @@ public sealed class ExcuseFlow(Conversations conversations, ExcuseDesk desk) : I
         switch (conversation.Step)
         {
             case "comment":
-                var text = ctx.Arguments.Trim();
-                if (text.Length == 0)
+                if (TypedAnswer.Read(ctx, MaxCommentLength, "excuse.flow.type_comment_again", "excuse.flow.comment_too_long", out var retry) is not { } text)
                 {
-                    return Reply.With("excuse.flow.type_comment_again");
-                }
-
-                if (text.Length > MaxCommentLength)
-                {
-                    return Reply.With(Text.Of("excuse.flow.comment_too_long").With("max", MaxCommentLength));
+                    return retry;
                 }
 
                 // A photo with a caption answers both steps at once.

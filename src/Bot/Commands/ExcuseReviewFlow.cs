@@ -67,15 +67,9 @@ public sealed class ExcuseReviewFlow(Conversations conversations, ExcuseDesk des
             return Reply.With("not_a_command");
         }
 
-        var note = ctx.Arguments.Trim();
-        if (note.Length == 0)
+        if (TypedAnswer.Read(ctx, MaxNoteLength, "excuse.review.type_reason_again", "excuse.review.note_too_long", out var retry) is not { } note)
         {
-            return Reply.With("excuse.review.type_reason_again");
-        }
-
-        if (note.Length > MaxNoteLength)
-        {
-            return Reply.With(Text.Of("excuse.review.note_too_long").With("max", MaxNoteLength));
+            return retry;
         }
 
         var result = await desk.RejectAsync(ctx.Person, rejection.ExcuseId, note, ct);

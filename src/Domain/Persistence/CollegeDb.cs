@@ -2,6 +2,7 @@ using CollegeBot.Domain.Attendance;
 using CollegeBot.Domain.Intake;
 using CollegeBot.Domain.Messaging;
 using CollegeBot.Domain.People;
+using CollegeBot.Domain.WorkBasedLearning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -26,6 +27,9 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Absence> Absences => Set<Absence>();
     public DbSet<Excuse> Excuses => Set<Excuse>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -103,6 +107,7 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasOne(x => x.Absence).WithMany().HasForeignKey(x => x.AbsenceId).OnDelete(DeleteBehavior.SetNull);
         });
         OnAttendanceCreating(b);
+        OnWorkBasedLearningCreating(b);
     }
 
     private static void OnAttendanceCreating(ModelBuilder b)
@@ -143,6 +148,48 @@ public sealed class CollegeDb(DbContextOptions<CollegeDb> options) : DbContext(o
             e.HasIndex(x => new { x.Status, x.SubmittedAt });
             e.HasOne(x => x.Absence).WithMany().HasForeignKey(x => x.AbsenceId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static void OnWorkBasedLearningCreating(ModelBuilder b)
+    {
+        b.Entity<Organization>(e =>
+        {
+            e.ToTable("organizations");
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<Placement>(e =>
+        {
+            e.ToTable("placements");
+            e.Property(x => x.ContractNo).HasMaxLength(64);
+            e.Property(x => x.OrderNo).HasMaxLength(64);
+            e.Property(x => x.FinalReview).HasMaxLength(4000);
+            e.Property(x => x.Characterization).HasMaxLength(4000);
+
+            // What placements.csv matches on: importing the same file again changes nothing.
+            e.HasIndex(x => new { x.StudentId, x.Form, x.StartsOn }).IsUnique();
+            e.HasIndex(x => x.MentorId);
+            e.HasIndex(x => x.SupervisorId);
+            e.HasIndex(x => x.OrganizationId);
+            e.HasIndex(x => x.EndsOn);
+            e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Mentor).WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Supervisor).WithMany().HasForeignKey(x => x.SupervisorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DiaryEntry>(e =>
+        {
+            e.ToTable("diary_entries");
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+
+            // One entry per placement and day: a second message that day is appended to it.
+            e.HasIndex(x => new { x.PlacementId, x.Date }).IsUnique();
+
+            // The review reminders look for entries waiting since long.
+            e.HasIndex(x => new { x.Status, x.SubmittedAt });
+            e.HasOne(x => x.Placement).WithMany().HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -2,6 +2,7 @@ using CollegeBot.Bot.Cli;
 using CollegeBot.Bot.Tests.EndToEnd;
 using CollegeBot.Domain;
 using CollegeBot.Domain.Attendance;
+using CollegeBot.Domain.WorkBasedLearning;
 using CollegeBot.Scheduler;
 using CollegeBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,72 @@ public sealed class VerbsTests : IAsyncLifetime
     [Fact]
     public async Task Import_of_a_missing_file_says_so() =>
         Assert.Contains("There is no file", (await RunAsync("import", Path.Combine(folder, "nope.csv"))).Errors);
+
+    [Fact]
+    public async Task Import_placements_reports_what_it_did_and_a_second_import_changes_nothing()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster + "\nmentor,M01,Gulnara Isaeva,,,,\nsupervisor,U01,Dina Petrova,,,,"));
+        var file = Write("placements.csv", """
+            student,form,kind,organization,mentor,supervisor,starts_on,ends_on,planned_hours,contract_no,order_no
+            S1001,practice,production,Kyrgyztelecom,M01,U01,2026-11-16,2026-12-11,160,C-17,O-55
+            S1002,volunteering,,Red Crescent,M01,U01,2026-11-01,2026-12-31,,,
+            """);
+
+        var first = await RunAsync("import-placements", file);
+        var second = await RunAsync("import-placements", file);
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("2 new placement(s), 0 updated, 0 unchanged; 2 new organization(s)", first.Output);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("0 new placement(s), 0 updated, 2 unchanged; 0 new organization(s)", second.Output);
+    }
+
+    [Fact]
+    public async Task Import_placements_that_signs_a_memorandum_tells_volunteers_who_have_the_hours_already()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster + "\nmentor,M01,Gulnara Isaeva,,,,\nsupervisor,U01,Dina Petrova,,,,"));
+        const string Row = "S1002,volunteering,,Red Crescent,M01,U01,2026-11-01,2026-12-31,,,";
+        const string Header = "student,form,kind,organization,mentor,supervisor,starts_on,ends_on,planned_hours,contract_no,order_no";
+        await RunAsync("import-placements", Write("placements.csv", Header + "\n" + Row + "\n"));
+        await using (var db = database.NewDb())
+        {
+            var placement = await db.Placements.SingleAsync();
+            db.DiaryEntries.Add(new DiaryEntry
+            {
+                PlacementId = placement.Id, Date = new DateOnly(2026, 11, 20), Text = "Warehouse", Hours = 40,
+                Status = DiaryStatus.Reviewed, Grade = 5, CreatedAt = database.Clock.UtcNow, SubmittedAt = database.Clock.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await RunAsync("import-placements", Write("signed.csv", Header + ",memorandum\n" + Row + ",yes\n"));
+
+        Assert.Equal(0, result.Code);
+        await using var check = database.NewDb();
+        Assert.Equal(2, await check.Outbox.CountAsync(o => o.Kind == "volunteering.practice"));
+    }
+
+    [Fact]
+    public async Task Import_placements_of_a_bad_file_names_each_bad_line_and_imports_nothing()
+    {
+        await RunAsync("import", Write("people.csv", BotHarness.Roster + "\nmentor,M01,Gulnara Isaeva,,,,\nsupervisor,U01,Dina Petrova,,,,"));
+        var file = Write("placements.csv", """
+            student,form,kind,organization,mentor,supervisor,starts_on,ends_on,planned_hours,contract_no,order_no
+            S1001,practice,production,Kyrgyztelecom,M01,U01,2026-11-16,2026-12-11,160,,
+            S1002,practice,,Kyrgyztelecom,M01,U01,2026-11-16,2026-12-11,,,
+            S1003,dual,,Kyrgyztelecom,T3001,U01,2026-11-16,2026-12-11,,,
+            """);
+
+        var result = await RunAsync("import-placements", file);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("line 3: practice needs a kind", result.Errors);
+        Assert.Contains("line 4: mentor T3001", result.Errors);
+        Assert.DoesNotContain("line 2:", result.Errors);
+        Assert.Contains("Nothing was imported: 2 problem(s)", result.Errors);
+        await using var db = database.NewDb();
+        Assert.Equal(0, await db.Placements.CountAsync());
+    }
 
     [Fact]
     public async Task Invites_writes_a_link_per_unlinked_person_of_the_filter()

@@ -1,5 +1,5 @@
 using CollegeBot.Domain.College;
-using CsvHelper;
+using CollegeBot.Domain.Import;
 
 namespace CollegeBot.Domain.People.Import;
 
@@ -33,90 +33,21 @@ internal static class PeopleCsv
     public static async Task<IReadOnlyList<PeopleCsvRow>> ReadAsync(
         TextReader text, List<ImportError> errors, ISet<string> refusedCodes, CancellationToken ct)
     {
-        var options = CsvReaderOptions.Default with
-        {
-            // Fixed, not detected: the '|' inside cells must never be taken for the separator.
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-
-            // A roster never has line breaks inside a value, so one stray quote costs one line, not the rest of the file.
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad => errors.Add(new((int)bad.LineNumber, Describe(bad.Reason))),
-        };
-
-        await using var reader = CsvReader.Create(text, options, leaveOpen: true);
-        await reader.ReadHeaderAsync(ct);
-        var columns = FindColumns(reader, errors);
-        if (columns is null)
-        {
-            return [];
-        }
-
         var rows = new List<PeopleCsvRow>();
-        while (await reader.ReadAsync(ct))
+        foreach (var record in await CsvTable.ReadAsync(text, Columns, [], errors, ct) ?? [])
         {
-            var line = (int)reader.LineNumber;
-            if (Enumerable.Range(0, reader.FieldCount).All(i => reader.IsEmpty(i) || reader.GetString(i).Trim().Length == 0))
-            {
-                continue;
-            }
-
-            if (reader.FieldCount > reader.Headers.Count)
-            {
-                errors.Add(new(line, $"{reader.FieldCount} values but the header has {reader.Headers.Count} columns; put a value that contains a comma in double quotes"));
-                continue;
-            }
-
-            var fields = columns.Select(i => i < reader.FieldCount ? reader.GetString(i).Trim() : "").ToArray();
-            var row = ParseRow(line, fields, errors);
+            var row = ParseRow(record.Line, record.Fields, errors);
             if (row is not null)
             {
                 rows.Add(row);
             }
-            else if (fields[1].Length > 0)
+            else if (record.Fields[1].Length > 0)
             {
-                refusedCodes.Add(fields[1]);
+                refusedCodes.Add(record.Fields[1]);
             }
         }
 
         return rows;
-    }
-
-    /// <summary>The index of each of <see cref="Columns"/> in the file, or null when one is missing or doubled.</summary>
-    private static int[]? FindColumns(CsvReader reader, List<ImportError> errors)
-    {
-        var header = reader.Headers;
-        if (header.Count == 0)
-        {
-            errors.Add(new(1, $"the file is empty; the first line must be the header {string.Join(',', Columns)}"));
-            return null;
-        }
-
-        var before = errors.Count;
-        var indexes = new int[Columns.Count];
-        for (var c = 0; c < Columns.Count; c++)
-        {
-            var name = Columns[c];
-            var matches = header.Count(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            if (matches > 1)
-            {
-                errors.Add(new(1, $"column '{name}' appears {matches} times in the header"));
-            }
-            else if (matches == 0 || !reader.TryGetFieldIndex(name, out indexes[c]))
-            {
-                errors.Add(new(1, $"the header has no column '{name}'"));
-            }
-        }
-
-        if (errors.Count > before && header.Count == 1 && header[0].Contains(';'))
-        {
-            errors.Add(new(1, "the header looks separated by ';'; save the file as comma-separated CSV (UTF-8)"));
-        }
-
-        return errors.Count > before ? null : indexes;
     }
 
     private static PeopleCsvRow? ParseRow(int line, string[] f, List<ImportError> errors)
@@ -223,12 +154,4 @@ internal static class PeopleCsv
     /// <summary>The values of a cell that may hold several, without blanks or repeats.</summary>
     private static IReadOnlyList<string> SplitList(string cell, StringComparer comparer) =>
         cell.Split(ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(comparer).ToList();
-
-    private static string Describe(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.StrayQuote => "a double quote inside a value that is not in quotes; put the whole value in double quotes and double the quotes inside it",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing double quote of a value; put the whole value in double quotes and double the quotes inside it",
-        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes => "a double quote opens a value but does not close it on this line",
-        _ => "bad CSV quoting",
-    };
 }
