@@ -8,15 +8,18 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Benchmarks -- [options]
 
-          --quick                 300 notifications to 100 chats and 1,000 /absent commands
+          --quick                 300 notifications to 100 chats, 1,000 /absent commands, a scan over 100,000
+                                  absences
           --notifications N       notifications to deliver in (a) (default 3000)
           --chats N               chats they go to (default: notifications / 3)
           --interleaved           queue them announcement by announcement (everyone's first, then everyone's
                                   second…) instead of each chat's messages together
           --absent N              /absent commands in (b) (default 5000)
+          --scan-absences N       absences in the large database of (c) (default 1000000; the small one has 10000)
           --no-delivery           skip (a)
           --no-absent             skip (b)
           --no-profile            skip the short query profile after (b)
+          --no-scan               skip (c)
         """;
 
     public int Notifications { get; init; } = 3000;
@@ -26,19 +29,22 @@ public sealed record BenchmarkOptions
     public bool RunDelivery { get; init; } = true;
     public bool RunAbsent { get; init; } = true;
     public bool Profile { get; init; } = true;
+    public int ScanSmall { get; init; } = 10_000;
+    public int ScanLarge { get; init; } = 1_000_000;
+    public bool RunScan { get; init; } = true;
 
     /// <returns>Null, with the reason in <paramref name="error"/>, when the arguments cannot be read.</returns>
     public static BenchmarkOptions? Parse(string[] args, out string? error)
     {
         error = null;
         var options = new BenchmarkOptions();
-        int? notifications = null, chats = null, absent = null;
+        int? notifications = null, chats = null, absent = null, scan = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick":
-                    options = options with { Notifications = 300, Chats = 100, AbsentCommands = 1000 };
+                    options = options with { Notifications = 300, Chats = 100, AbsentCommands = 1000, ScanLarge = 100_000 };
                     break;
                 case "--interleaved":
                     options = options with { Interleaved = true };
@@ -52,7 +58,10 @@ public sealed record BenchmarkOptions
                 case "--no-profile":
                     options = options with { Profile = false };
                     break;
-                case "--notifications" or "--chats" or "--absent":
+                case "--no-scan":
+                    options = options with { RunScan = false };
+                    break;
+                case "--notifications" or "--chats" or "--absent" or "--scan-absences":
                     if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                     {
                         error = $"{args[i]} needs a whole number above 0.";
@@ -63,6 +72,7 @@ public sealed record BenchmarkOptions
                     {
                         "--notifications" => notifications = n,
                         "--chats" => chats = n,
+                        "--scan-absences" => scan = n,
                         _ => absent = n,
                     };
                     i++;
@@ -77,6 +87,7 @@ public sealed record BenchmarkOptions
         {
             Notifications = notifications ?? options.Notifications,
             AbsentCommands = absent ?? options.AbsentCommands,
+            ScanLarge = scan ?? options.ScanLarge,
         };
         options = options with { Chats = chats ?? (notifications is { } given ? Math.Max(1, given / 3) : options.Chats) };
         if (options.Chats > options.Notifications)

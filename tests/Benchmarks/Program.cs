@@ -1,6 +1,7 @@
 using CollegeBot.Benchmarks;
 
-// Prints the two figures: (a) the delivery rate against Telegram's limits and (b) /absent commands per second.
+// Prints (a) the delivery rate against Telegram's limits, (b) /absent commands per second and (c) the reminder scan's
+// time over a small and a large history of absences.
 var options = BenchmarkOptions.Parse(args, out var error);
 if (options is null)
 {
@@ -22,5 +23,7 @@ if (options.RunAbsent && options.Profile)
     await AbsentBenchmark.ProfileAsync(Math.Min(500, options.AbsentCommands), stop.Token);
 }
 
-Report.Print(options, delivery, absent, args);
+var scan = options.RunScan ? await ScanBenchmark.RunAsync(options.ScanSmall, options.ScanLarge, stop.Token) : null;
+
+Report.Print(options, delivery, absent, scan, args);
 return (delivery is null || delivery.Complete) && (absent is null || absent.Failed == 0) ? 0 : 1;

@@ -5,7 +5,7 @@ namespace CollegeBot.Benchmarks;
 /// <summary>The closing table: both figures, their aims, the machine and the command that produced them.</summary>
 public static class Report
 {
-    public static void Print(BenchmarkOptions options, DeliveryResult? delivery, AbsentResult? absent, string[] args)
+    public static void Print(BenchmarkOptions options, DeliveryResult? delivery, AbsentResult? absent, ScanResult? scan, string[] args)
     {
         var rows = new List<(string Figure, string Value, string Aim)>();
         if (delivery is { } d)
@@ -25,6 +25,19 @@ public static class Report
             rows.Add(("    processor time of the whole process", $"{a.Cpu.TotalMilliseconds * 1000 / a.Commands:N0} µs per command ({a.Cpu.TotalSeconds / a.Elapsed.TotalSeconds:0.0} cores busy)", ""));
             rows.Add(("    garbage collection while handling", $"{a.Allocated / a.Commands / 1024:N0} KB allocated per command; {a.GcPauses.TotalMilliseconds:N0} ms paused; {a.Gen0:N0} / {a.Gen1:N0} / {a.Gen2:N0} collections (gen 0/1/2)", ""));
             rows.Add(("    storing into the inbox (100 per batch)", $"{a.StoredPerSecond:N0} updates/s", ""));
+        }
+
+        if (scan is { } c)
+        {
+            foreach (var size in new[] { c.Small, c.Large })
+            {
+                rows.Add(($"(c) CatchUpReminders over {size.Absences:N0} absences ({size.Students:N0} students)",
+                    $"{size.Median.TotalMilliseconds:N1} ms median of {ScanBenchmark.Runs} ({size.Fastest.TotalMilliseconds:N1}–{size.Slowest.TotalMilliseconds:N1}), {size.Notifications:N0} notifications",
+                    "< 200 ms"));
+            }
+
+            rows.Add(("    ratio large / small", $"{c.Ratio:0.00}", "≤ 2"));
+            rows.Add(("    filling the large database (not timed)", $"{c.Large.Filling.TotalSeconds:0.0} s", ""));
         }
 
         rows.Add(("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}", ""));

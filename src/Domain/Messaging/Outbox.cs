@@ -11,6 +11,12 @@ namespace CollegeBot.Domain.Messaging;
 /// </summary>
 public sealed class Outbox(CollegeDb db, TimeProvider clock, QuietHoursHold quietHours)
 {
+    // Dedupe keys known to be used: queued in this unit of work, or read by LoadKeysAboutAsync.
+    private readonly HashSet<string> keysUsed = new(StringComparer.Ordinal);
+
+    // Absences whose messages' keys are all in keysUsed: a key about one of them needs no query.
+    private readonly HashSet<long> keysLoadedFor = [];
+
     /// <summary>Queues a message for a person. With a dedupe key, a message already queued once is not queued again.</summary>
     /// <param name="about">The absence the message is about: the message is dropped if its catch-up closes before the person links.</param>
     /// <returns>False when the dedupe key was already used.</returns>
@@ -18,7 +24,7 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock, QuietHoursHold quie
         Person recipient, string kind, OutgoingMessage message, CancellationToken ct,
         string? dedupeKey = null, DateTime? notBefore = null, Absence? about = null)
     {
-        if (dedupeKey is not null && await IsQueuedAsync(dedupeKey, ct))
+        if (dedupeKey is not null && await IsQueuedAsync(dedupeKey, about, ct))
         {
             return false;
         }
@@ -72,15 +78,41 @@ public sealed class Outbox(CollegeDb db, TimeProvider clock, QuietHoursHold quie
             .SetProperty(o => o.NotBefore, Now), ct);
     }
 
+    /// <summary>
+    /// Reads at once the dedupe keys of every message already queued about these absences, so that a scan queuing
+    /// messages about hundreds of them asks the database once rather than once per message.
+    /// </summary>
+    public async Task LoadKeysAboutAsync(IEnumerable<long> absenceIds, CancellationToken ct)
+    {
+        List<long?> ids = [.. absenceIds.Where(id => !keysLoadedFor.Contains(id)).Distinct().Select(id => (long?)id)];
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        keysUsed.UnionWith(await db.Outbox
+            .Where(o => ids.Contains(o.AbsenceId) && o.DedupeKey != null)
+            .Select(o => o.DedupeKey!)
+            .ToListAsync(ct));
+        keysLoadedFor.UnionWith(ids.Select(id => id!.Value));
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private void Add(OutboxMessage row)
     {
         row.CreatedAt = Now;
         db.Outbox.Add(row);
+        if (row.DedupeKey is not null)
+        {
+            keysUsed.Add(row.DedupeKey);
+        }
     }
 
-    private async Task<bool> IsQueuedAsync(string dedupeKey, CancellationToken ct) =>
-        db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey)
-        || await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, ct);
+    // A key about an absence whose keys were loaded is never in the table unless loaded: every message about an
+    // absence is queued with it, and its key names it.
+    private async Task<bool> IsQueuedAsync(string dedupeKey, Absence? about, CancellationToken ct) =>
+        keysUsed.Contains(dedupeKey)
+        || (about is not { Id: > 0 } || !keysLoadedFor.Contains(about.Id))
+            && await db.Outbox.AnyAsync(o => o.DedupeKey == dedupeKey, ct);
 }

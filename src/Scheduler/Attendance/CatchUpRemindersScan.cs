@@ -39,9 +39,11 @@ public sealed class CatchUpRemindersScan(
         List<DateOnly?> dueDates = [.. options.Value.ReminderDaysBefore.Append(0).Distinct().Select(d => (DateOnly?)today.AddDays(d))];
         var due = await db.Absences
             .Where(a => dueDates.Contains(a.CatchUpDueOn) && a.CaughtUpAt == null)
-            .Include(a => a.Student)
+            .Include(a => a.Student).ThenInclude(s => s!.Parents).ThenInclude(pc => pc.Parent)
+            .AsSplitQuery()
             .OrderBy(a => a.Id)
             .ToListAsync(ct);
+        await outbox.LoadKeysAboutAsync(due.Select(a => a.Id), ct);
         foreach (var absence in due)
         {
             var student = absence.Student!;
@@ -66,13 +68,16 @@ public sealed class CatchUpRemindersScan(
         // The condition repeats the filter of IX_absences_OverdueScan, so that index answers it.
         var overdue = await db.Absences
             .Where(a => a.CatchUpDueOn != null && a.CatchUpDueOn < today && a.CaughtUpAt == null && a.OverdueNotifiedAt == null)
-            .Include(a => a.Student)
+            .Include(a => a.Student).ThenInclude(s => s!.Parents).ThenInclude(pc => pc.Parent)
+            .AsSplitQuery()
             .OrderBy(a => a.Id)
             .ToListAsync(ct);
         if (overdue.Count == 0)
         {
             return;
         }
+
+        await outbox.LoadKeysAboutAsync(overdue.Select(a => a.Id), ct);
 
         var groupIds = overdue.Select(a => a.Student!.GroupId).OfType<int>().Distinct().ToList();
         var curators = (await db.GroupCurators.Where(g => groupIds.Contains(g.GroupId)).Include(g => g.Curator).Include(g => g.Group).ToListAsync(ct))
