@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddCommand<ExcuseCommand>();
         services.AddCommand<DiaryCommand>();
         services.AddCommand<PendingCommand>();
+        services.AddCommand<WblCommand>();
         services.AddCommand<MemorandumCommand>();
         services.AddFlow<AbsentFlow>();
         services.AddFlow<ExcuseFlow>();

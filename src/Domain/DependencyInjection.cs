@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<DiaryReview>();
         services.AddScoped<DiaryDesk>();
         services.AddScoped<FinalReviews>();
+        services.AddScoped<WblOverview>();
         services.AddSingleton<Signals>();
 
         services.AddSingleton<DatabaseMigrator>();

@@ -183,6 +183,25 @@ public sealed class WblScanTests : IAsyncLifetime
         Assert.Equal(0, await bot.QueryAsync(db => db.Conversations.CountAsync()));
     }
 
+    [Fact]
+    public async Task The_reminders_speak_the_language_of_each_reader()
+    {
+        bot = await WblSetup.StartAsync(roster: WblSetup.Roster.Replace("mentor,M01,Gulnara Isaeva,,,en,", "mentor,M01,Gulnara Isaeva,,,ru,"));
+        var mentor = await bot.LinkAsync(WblSetup.Mentor);
+        var student = await bot.LinkAsync(WblSetup.KyrgyzStudent);
+        Assert.Contains("Сакталды", (await bot.AskAsync(student, "/diary Сервер орноттум")).Text);
+        Assert.Contains("Дневник за пн 23 нояб. 2026", (await bot.Telegram.WaitForMessageAsync(mentor.ChatId, m => m.Text!.StartsWith("📔"))).Text);
+
+        bot.Clock.Advance(2 * Day + TimeSpan.FromHours(1)); // Wednesday 16:00: two working days without an entry, two days waiting
+        await bot.RunJobAsync(DiaryRemindersScan.Name);
+        await bot.RunJobAsync(ReviewRemindersScan.Name);
+
+        Assert.Contains("Сиз күндөлүккө 2 жумуш күнү жазган жоксуз", (await bot.Telegram.WaitForMessageAsync(student.ChatId, m => m.Text!.StartsWith("📔 Сиз"))).Text);
+        var reminder = await bot.Telegram.WaitForMessageAsync(mentor.ChatId, m => m.Text!.StartsWith('⏰'));
+        Assert.Contains("Вашей оценки ждут 1 запись дневников ваших подопечных", reminder.Text);
+        Assert.Contains("• Айгерим Маратова, пн 23 нояб. 2026 — ждёт 2 дня", reminder.Text);
+    }
+
     /// <summary>Chynara (supervised by Dina) and Aigerim (by Asel) write on Monday; Gulnara mentors both.</summary>
     private async Task<FakeUser> WrittenBothAsync()
     {

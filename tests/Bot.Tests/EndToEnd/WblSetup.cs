@@ -41,9 +41,9 @@ internal static class WblSetup
         S2001,volunteering,,Red Crescent,M02,U01,2026-11-01,2026-12-31,40,,
         """;
 
-    public static async Task<BotHarness> StartAsync(string placements = Placements)
+    public static async Task<BotHarness> StartAsync(string placements = Placements, string roster = Roster)
     {
-        var bot = await BotHarness.CreateAsync(roster: Roster);
+        var bot = await BotHarness.CreateAsync(roster: roster);
         await ImportPlacementsAsync(bot, placements);
         return await bot.StartBotAsync();
     }
