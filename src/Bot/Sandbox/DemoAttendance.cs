@@ -58,15 +58,17 @@ internal sealed class DemoAttendance(
 
         // Two excuses for a recent day: one approved (duty: nothing to make up), one waiting for the curator. It is left
         // waiting long enough that the next ExcuseReminders run brings it back to the curator with its photo and buttons.
-        var excuseDay = past.WorkingDaysAgo(2) >= past.Today.AddDays(-options.ExcuseSubmissionDays) ? past.WorkingDaysAgo(2) : past.WorkingDaysAgo(1);
-        var approved = Record(it, people["S1006"], 2, excuseDay, "Базы данных", hour: 9);
-        Excuse(people["S1006"], approved, "duty", "Represented the college at the regional programming olympiad.", proof,
-            excuseDay, past.At(excuseDay, 18), decidedBy: it);
-        var waiting = Record(it, people["S1003"], 2, excuseDay, "Математика", hour: 9);
-        var (earliest, latest) = (past.At(excuseDay, 10), past.At(excuseDay, 19));
-        var remindable = past.Now.AddDays(-options.ExcuseReminderAfterDays).AddHours(-1);
-        var submitted = remindable < earliest ? earliest : remindable > latest ? latest : remindable;
-        Excuse(people["S1003"], waiting, "illness", "Ооруп калдым, дарыгердин маалымкаты тиркелди.", proof, excuseDay, submitted, decidedBy: null);
+        if (ExcuseDay() is { } excuseDay)
+        {
+            var approved = Record(it, people["S1006"], 2, excuseDay, "Базы данных", hour: 9);
+            Excuse(people["S1006"], approved, "duty", "Represented the college at the regional programming olympiad.", proof,
+                excuseDay, past.At(excuseDay, 18), decidedBy: it);
+            var waiting = Record(it, people["S1003"], 2, excuseDay, "Математика", hour: 9);
+            var (earliest, latest) = (past.At(excuseDay, 10), past.At(excuseDay, 19));
+            var remindable = past.Now.AddDays(-options.ExcuseReminderAfterDays).AddHours(-1);
+            var submitted = remindable < earliest ? earliest : remindable > latest ? latest : remindable;
+            Excuse(people["S1003"], waiting, "illness", "Ооруп калдым, дарыгердин маалымкаты тиркелди.", proof, excuseDay, submitted, decidedBy: null);
+        }
 
         // The second group: the parent of two sees both children's absences.
         Record(ee, people["S2001"], 2, past.WorkingDaysAgo(1), "Электротехника");
@@ -103,6 +105,17 @@ internal sealed class DemoAttendance(
                 Expect<ReviewResult.Approved>(result, $"approve {student.Code}'s excuse").Excuse.DecidedAt = at;
             });
         }
+    }
+
+    /// <summary>
+    /// A recent working day whose absences may still be excused today; yesterday when the last working day is too long ago
+    /// (after a long holiday), none when the college allows no excuse after the day.
+    /// </summary>
+    private DateOnly? ExcuseDay()
+    {
+        var firstOpen = past.Today.AddDays(-options.ExcuseSubmissionDays);
+        DateOnly[] candidates = [past.WorkingDaysAgo(2), past.WorkingDaysAgo(1), past.Today.AddDays(-1)];
+        return firstOpen < past.Today ? candidates.First(d => d >= firstOpen) : null;
     }
 
     /// <summary>The working days an absence may still be recorded for, the most recent first.</summary>
