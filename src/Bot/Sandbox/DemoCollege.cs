@@ -23,7 +23,7 @@ public sealed record DemoPerson(string Code, string FullName, Roles Roles, strin
 /// <remarks>
 /// Everything goes through the real services (the importers, the recorder, the sign-off, the excuse desk, the diary
 /// review), so the data is what the bot itself would have made; only the diary entries of earlier days, which no service
-/// writes, are inserted as <see cref="DiaryDesk"/> inserts them. The seeding is one transaction into an empty database:
+/// writes, are inserted as <see cref="DiaryDesk"/> inserts them. The seeding is one transaction into an empty, migrated database:
 /// a database that holds people already is refused and left as it is.
 /// </remarks>
 public sealed class DemoCollege(
