@@ -104,7 +104,7 @@ internal sealed class ChatPrinter
                 output.WriteLine("    " + string.Join("  ", row.Select(b => $"[{++n}] {b.Text}")));
             }
 
-            output.WriteLine($"    ↳ press 1–{n} (message {message.MessageId})");
+            output.WriteLine($"    ↳ press {(n == 1 ? "1" : $"1–{n}")} (message {message.MessageId})");
         }
         else if (lastWithButtons.GetValueOrDefault(person.TelegramUserId) == message.MessageId)
         {

@@ -96,8 +96,7 @@ internal sealed class DemoSandbox
     /// <returns>Why it cannot be pressed, or null when it was.</returns>
     public async Task<string?> PressAsync(DemoPerson person, int messageId, int number, CancellationToken ct)
     {
-        var message = telegram.MessagesIn(person.TelegramUserId).FirstOrDefault(m => m.MessageId == messageId);
-        var buttons = message?.Buttons.ToList() ?? [];
+        var buttons = ButtonsOf(person, messageId);
         if (buttons.Count == 0)
         {
             return $"Message {messageId} of {person.Code} has no buttons (any more).";
@@ -133,6 +132,10 @@ internal sealed class DemoSandbox
         return null;
     }
 
+    /// <summary>The buttons of a bot message in the person's chat as it stands now, row after row.</summary>
+    public IReadOnlyList<BotButton> ButtonsOf(DemoPerson person, int messageId) =>
+        telegram.MessagesIn(person.TelegramUserId).FirstOrDefault(m => m.MessageId == messageId)?.Buttons.ToList() ?? [];
+
     public Task MoveClockAsync(DateTimeOffset target, CancellationToken ct) => timeline.MoveToAsync(target, ct);
 
     /// <summary>After each line: the jobs that fell due while real time passed.</summary>
@@ -155,13 +158,20 @@ internal sealed class DemoSandbox
         printer.HeadNextWith(null);
     }
 
-    /// <summary>Waits until every update is stored and handled and nothing due is left in the outbox, printing what arrives.</summary>
+    /// <summary>
+    /// Waits until every update is stored and handled and nothing due is left in the outbox, printing what arrives; a
+    /// message is recorded by the fake Telegram before its outbox row is marked sent, so nothing delivered is left out.
+    /// </summary>
     private async Task SettleAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         while (telegram.PendingUpdateCount > 0 || await BusyAsync(ct))
         {
-            printer.Flush();
+            if (watch.Elapsed > TimeSpan.FromSeconds(1))
+            {
+                printer.Flush(); // a long burst (a digest to many) shows as it goes
+            }
+
             if (watch.Elapsed > SettleLimit)
             {
                 Trouble = $"The bot did not finish within {SettleLimit.TotalSeconds:0} s.";
@@ -171,8 +181,9 @@ internal sealed class DemoSandbox
             await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
         }
 
-        printer.Flush();
+        // Before the last of it is printed: the answer to /language is labelled with the new language.
         await RefreshLanguagesAsync(ct);
+        printer.Flush();
     }
 
     private async Task<bool> BusyAsync(CancellationToken ct)

@@ -145,7 +145,7 @@ public static class DemoVerb
         });
         try
         {
-            return await RunAsync(host, telegram, clock, demo, script, input, output, ct);
+            return await RunAsync(host, telegram, clock, demo, file, script, input, output, ct);
         }
         finally
         {
@@ -186,7 +186,8 @@ public static class DemoVerb
     ];
 
     private static async Task<int> RunAsync(
-        IHost host, FakeBotApiServer telegram, SandboxClock clock, DemoArguments demo, string? script, TextReader input, TextWriter output, CancellationToken ct)
+        IHost host, FakeBotApiServer telegram, SandboxClock clock, DemoArguments demo, string database, string? script,
+        TextReader input, TextWriter output, CancellationToken ct)
     {
         var calendar = host.Services.GetRequiredService<CollegeCalendar>();
         if ((demo.Start ?? (script is null ? null : DemoArguments.ScriptStart(script))) is { } start)
@@ -207,7 +208,7 @@ public static class DemoVerb
         var sandbox = new DemoSandbox(host, telegram, clock, users, people, output);
         output.WriteLine($"""
             College Bot sandbox: the real bot, talking to a fake Telegram at {telegram.BaseUrl}; no network, no token needed.
-            Database: {demo.Database ?? "a temporary file, deleted at exit"}{(continued ? " (continued)" : "")}. Sandbox time: {sandbox.Now} ({calendar.Zone.Id}).
+            Database: {database}{(demo.Database is null ? " (temporary, deleted at exit)" : continued ? " (continued)" : " (kept)")}. Sandbox time: {sandbox.Now} ({calendar.Zone.Id}).
             {people.Count} people; `people` shows who is who, `as <code>` switches person, `help` lists the commands.
             """);
         try

@@ -13,7 +13,8 @@ internal sealed partial class SandboxTerminal(DemoSandbox sandbox, TextWriter ou
         help                      this list
         people                    everyone: code, name, roles, language, group
         as <code>                 chat as that person from now on
-        press <n>                 press button n of your last message with buttons; press <m>#<n>: of message m
+        press <n>                 press button n of your last message with buttons; press <m>#<n>: of message m;
+                                  press <label>: the first button whose text contains the label
         send-photo [caption]      send a sample photo (the proof /excuse asks for)
         clock                     the sandbox time (college time)
         clock +3d | +2h | +30m    move the clock on; the scheduled jobs run as they would have in between
@@ -60,13 +61,15 @@ internal sealed partial class SandboxTerminal(DemoSandbox sandbox, TextWriter ou
                 break;
             }
 
+            line = line.Trim();
+            var comment = line.Length == 0 || line.StartsWith('#');
             if (script)
             {
-                output.WriteLine(Prompt + line);
+                // The transcript reads like a session: comments and blank lines as they are, commands after the prompt.
+                output.WriteLine(comment ? line : Prompt + line);
             }
 
-            line = line.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (comment)
             {
                 continue;
             }
@@ -150,16 +153,30 @@ internal sealed partial class SandboxTerminal(DemoSandbox sandbox, TextWriter ou
     private async Task<string?> PressAsync(string what, CancellationToken ct)
     {
         var match = PressPattern().Match(what);
-        if (!match.Success)
+        int? message = match.Success && match.Groups["m"].Success
+            ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture)
+            : sandbox.Printer.LastWithButtons(me);
+        if (what.Length == 0)
         {
-            return "Press what? `press 2` presses button 2 of your last message with buttons; `press 14#2` of message 14.";
+            return "Press what? `press 2` presses button 2 of your last message with buttons, `press 14#2` of message 14, `press Approve` the button that says so.";
         }
 
-        var number = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        int? message = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : sandbox.Printer.LastWithButtons(me);
-        return message is { } id
-            ? await sandbox.PressAsync(me, id, number, ct)
-            : $"{me.FullName} has no message with buttons to press.";
+        if (message is not { } id)
+        {
+            return $"{me.FullName} has no message with buttons to press.";
+        }
+
+        if (match.Success)
+        {
+            return await sandbox.PressAsync(me, id, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), ct);
+        }
+
+        // A label instead of a number: the first button whose text contains it, so a script survives other data.
+        var buttons = sandbox.ButtonsOf(me, id);
+        var index = buttons.ToList().FindIndex(b => b.Text.Contains(what, StringComparison.CurrentCultureIgnoreCase));
+        return index < 0
+            ? $"No button of message {id} says \"{what}\"; it has: {string.Join(" | ", buttons.Select(b => b.Text))}."
+            : await sandbox.PressAsync(me, id, index + 1, ct);
     }
 
     private async Task<string?> ClockAsync(string value, CancellationToken ct)
