@@ -209,11 +209,11 @@ public static class DemoVerb
         output.WriteLine($"""
             College Bot sandbox: the real bot, talking to a fake Telegram at {telegram.BaseUrl}; no network, no token needed.
             Database: {database}{(demo.Database is null ? " (temporary, deleted at exit)" : continued ? " (continued)" : " (kept)")}. Sandbox time: {sandbox.Now} ({calendar.Zone.Id}).
-            {people.Count} people; `people` shows who is who, `as <code>` switches person, `help` lists the commands.
             """);
         try
         {
             await sandbox.StartAsync(stopping.Token);
+            output.WriteLine($"{people.Count} people; `people` shows who is who, `as <code>` switches person, `help` lists the commands.");
             var terminal = new SandboxTerminal(sandbox, output, script is not null);
             return await terminal.RunAsync(script is null ? input : new StringReader(script), stopping.Token);
         }
@@ -236,6 +236,7 @@ public static class DemoVerb
         IReadOnlyList<DemoPerson> people;
         if (linked.Count > 0)
         {
+            telegram.ContinueUpdateIdsAfter(await db.Inbox.MaxAsync(i => (long?)i.UpdateId, ct) ?? 0);
             users.AddRange(linked.Select(p => telegram.CreateUser(FirstName(p.FullName), p.Language, userId: p.TelegramUserId)));
             people = [.. linked.Select(p => new DemoPerson(
                 p.Code, p.FullName, p.Roles, p.Language ?? Languages.Default, p.TelegramUserId!.Value,

@@ -27,6 +27,12 @@ public sealed partial class FakeBotApiServer
         }
     }
 
+    /// <summary>
+    /// Update ids from now on are above <paramref name="updateId"/>, as Telegram's keep growing for a bot: a bot that
+    /// stored updates in an earlier run (against another server) takes the new ones for new.
+    /// </summary>
+    public void ContinueUpdateIdsAfter(long updateId) => updates.ContinueAfter(updateId);
+
     /// <summary>Creates a group chat (negative id) the bot is a member of and returns its id.</summary>
     public long CreateGroup(string title)
     {
