@@ -1,4 +1,5 @@
 using CollegeBot.Bot.Intake;
+using CollegeBot.Bot.Sandbox;
 using CollegeBot.Bot.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,9 @@ public static class Verbs
                                     --person CODE gives one person a new code, even if already linked
           run-job <name>            run one scheduled job once, now; the running bot sends what it queues
                                     (run-job alone lists the jobs)
+          demo [--script FILE] [--db PATH] [--start "YYYY-MM-DD HH:MM"]
+                                    the offline sandbox: the whole bot on a fake Telegram over a demo college;
+                                    chat as anyone in the terminal and move the clock (no token, no network)
           help                      this text
 
         Settings come from appsettings.json and environment variables such as Telegram__BotToken.
@@ -44,6 +48,7 @@ public static class Verbs
                 "import-placements" => await ImportVerb.PlacementsAsync(rest, Build(configure), output, errors),
                 "invites" => await InvitesVerb.RunAsync(rest, Build(configure), output, errors),
                 "run-job" => await RunJobVerb.RunAsync(rest, Build(configure), output, errors),
+                "demo" => await DemoVerb.RunAsync(rest, configure, Console.In, output, errors),
                 "help" or "--help" or "-h" => Print(output, Usage, 0),
                 _ => Print(errors, $"Unknown verb '{verb}'.\n\n{Usage}", 2),
             };

@@ -72,11 +72,13 @@ public sealed class ProgramTests
         Assert.DoesNotContain(output, line => line.Contains(telegram.Token.Split(':')[1]));
     }
 
-    private static Process Start(string workingDirectory, Dictionary<string, string> environment)
+    /// <summary>The program as a person starts it (<c>dotnet CollegeBot.dll</c>), with <paramref name="args"/> and these environment variables.</summary>
+    internal static Process Start(string workingDirectory, Dictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "CollegeBot.dll"))
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CollegeBot.dll"), .. args])
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -90,7 +92,7 @@ public sealed class ProgramTests
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
-    private sealed class TempFolder : IDisposable
+    internal sealed class TempFolder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("collegebot-run-").FullName;
 

@@ -117,6 +117,17 @@ public sealed partial class FakeBotApiServer
         get { lock (state.Gate) { return state.Operations.ToArray(); } }
     }
 
+    /// <summary>
+    /// Raised for every change the bot makes to a chat (sent, edited, deleted) as the server records it, in order. It
+    /// runs under the server's lock, on the thread of the bot's request: hand the operation on and return; calling
+    /// back into the server from it is safe but delays the bot.
+    /// </summary>
+    public event Action<BotOperation>? OperationRecorded
+    {
+        add { lock (state.Gate) { state.OperationRecorded += value; } }
+        remove { lock (state.Gate) { state.OperationRecorded -= value; } }
+    }
+
     /// <summary>How many 429 answers the server gave (rate limits and injected ones).</summary>
     public int TooManyRequestsCount
     {

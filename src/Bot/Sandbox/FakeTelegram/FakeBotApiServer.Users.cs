@@ -6,16 +6,32 @@ namespace CollegeBot.FakeTelegram;
 // Acting as Telegram users: each action queues the update Telegram would send the bot.
 public sealed partial class FakeBotApiServer
 {
-    /// <summary>Creates a user and their private chat with the bot (chat id = user id, above 2^32).</summary>
-    public FakeUser CreateUser(string firstName, string? languageCode = null, string? lastName = null, string? username = null)
+    /// <summary>
+    /// Creates a user and their private chat with the bot (chat id = user id, above 2^32), with the next free id or with
+    /// <paramref name="userId"/> (an account known from earlier data; it must not be taken yet).
+    /// </summary>
+    public FakeUser CreateUser(string firstName, string? languageCode = null, string? lastName = null, string? username = null, long? userId = null)
     {
         lock (state.Gate)
         {
-            var user = new FakeUser(state.NextUserId++, firstName, lastName, username, languageCode);
+            var id = userId ?? state.NextUserId;
+            if (state.Chats.ContainsKey(id))
+            {
+                throw new InvalidOperationException($"The id {id} is taken.");
+            }
+
+            state.NextUserId = Math.Max(state.NextUserId, id + 1);
+            var user = new FakeUser(id, firstName, lastName, username, languageCode);
             state.Chats[user.Id] = new ChatState { Id = user.Id, Type = "private", User = user };
             return user;
         }
     }
+
+    /// <summary>
+    /// Update ids from now on are above <paramref name="updateId"/>, as Telegram's keep growing for a bot: a bot that
+    /// stored updates in an earlier run (against another server) takes the new ones for new.
+    /// </summary>
+    public void ContinueUpdateIdsAfter(long updateId) => updates.ContinueAfter(updateId);
 
     /// <summary>Creates a group chat (negative id) the bot is a member of and returns its id.</summary>
     public long CreateGroup(string title)
@@ -61,6 +77,12 @@ public sealed partial class FakeBotApiServer
             m.Caption = caption;
         }));
     }
+
+    /// <summary>
+    /// Stores a photo under a file id given by the caller, as if someone had sent it to the bot earlier: for data made
+    /// without this server (a seeded excuse) whose file id the bot will send again. An id already known is left alone.
+    /// </summary>
+    public void AddPhotoWithId(string fileId, byte[] bytes) => files.AddPhotoWithId(fileId, bytes);
 
     /// <summary>The user sends a file; the bot can getFile and download it.</summary>
     public Task<UserMessage> SendDocumentAsync(FakeUser user, byte[] bytes, string fileName, string mimeType, string? caption = null)

@@ -52,6 +52,15 @@ internal sealed class UpdateQueue : IDisposable
 
     public string[]? AllowedUpdates { get { lock (gate) { return allowedAsGiven; } } }
 
+    /// <summary>The next update gets an id above <paramref name="updateId"/> (a bot that stored updates before).</summary>
+    public void ContinueAfter(long updateId)
+    {
+        lock (gate)
+        {
+            nextId = Math.Max(nextId, updateId + 1);
+        }
+    }
+
     /// <summary>Queues an update of the given kind and returns its update_id. A kind the bot did not allow is
     /// dropped at once, as Telegram does.</summary>
     public long Enqueue(string kind, JsonObject payload)

@@ -47,6 +47,24 @@ internal sealed class FileStore
         return [small, full];
     }
 
+    /// <summary>A photo under a file id chosen by the caller; an id already known keeps its file.</summary>
+    public void AddPhotoWithId(string fileId, byte[] content)
+    {
+        var (width, height) = ImageSize(content);
+        lock (gate)
+        {
+            if (byId.ContainsKey(fileId))
+            {
+                return;
+            }
+
+            var n = ++counter;
+            var file = new StoredFile(fileId, $"AQAD{n:D5}seeded", $"photos/file_{n}.jpg", content, null, "image/jpeg", width, height);
+            byId[file.FileId] = file;
+            byPath[file.FilePath] = file;
+        }
+    }
+
     public StoredFile? Find(string fileId)
     {
         lock (gate)

@@ -39,6 +39,9 @@ internal sealed class FakeState(FakeServerOptions options)
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>Raised under <see cref="Gate"/> for every change the bot makes to a chat.</summary>
+    public Action<BotOperation>? OperationRecorded { get; set; }
+
     /// <summary>A task that completes at the next change; take it under the lock, await it outside.</summary>
     public Task ChangedTask => changed.Task;
 
@@ -115,7 +118,9 @@ internal sealed class FakeState(FakeServerOptions options)
             Chats[message.ChatId].SentCount++;
         }
 
-        Operations.Add(new BotOperation(++nextSequence, kind, method, message.ChatId, message.MessageId, Now, message.Snapshot()));
+        var operation = new BotOperation(++nextSequence, kind, method, message.ChatId, message.MessageId, Now, message.Snapshot());
+        Operations.Add(operation);
+        OperationRecorded?.Invoke(operation);
         NotifyChanged();
     }
 
