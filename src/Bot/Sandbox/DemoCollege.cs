@@ -13,7 +13,17 @@ using Microsoft.Extensions.Options;
 namespace CollegeBot.Bot.Sandbox;
 
 /// <summary>A person of the demo college as the sandbox lists them; <paramref name="Group"/> is a student's group or a curator's groups.</summary>
-public sealed record DemoPerson(string Code, string FullName, Roles Roles, string Language, long TelegramUserId, string? Group);
+public sealed record DemoPerson(string Code, string FullName, Roles Roles, string Language, long TelegramUserId, string? Group)
+{
+    /// <summary>A linked person, loaded with their group and curated groups.</summary>
+    public static DemoPerson Of(Person p, string defaultLanguage) => new(
+        p.Code,
+        p.FullName,
+        p.Roles,
+        p.Language ?? defaultLanguage,
+        p.TelegramUserId ?? 0,
+        p.Group?.Name ?? (p.CuratedGroups.Count > 0 ? string.Join('|', p.CuratedGroups.Select(c => c.Group!.Name).Order()) : null));
+}
 
 /// <summary>
 /// The college the offline sandbox starts with: two groups with their curators, a dozen students, their parents, three
@@ -51,23 +61,22 @@ public sealed class DemoCollege(
 
     private const string ResourcePrefix = "CollegeBot.Bot.Sandbox.";
 
+    private static readonly Lazy<byte[]> SamplePhotoBytes = new(() =>
+    {
+        using var stream = Resource("sample-excuse.png");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    });
+
     /// <summary>The roster, in the format of people.csv.</summary>
     public static string PeopleCsv => ReadText("demo-people.csv");
 
     /// <summary>The placements, in the format of placements.csv, dated for <see cref="FileToday"/>.</summary>
     public static string PlacementsCsv => ReadText("demo-placements.csv");
 
-    /// <summary>A small PNG of a medical certificate: the demo excuses' proof, and a photo to send in the sandbox.</summary>
-    public static byte[] SamplePhoto
-    {
-        get
-        {
-            using var stream = Resource("sample-excuse.png");
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            return bytes.ToArray();
-        }
-    }
+    /// <summary>A small PNG of a medical certificate: the demo excuses' proof, and a photo to send in the sandbox; a copy of its own each time, read from the program once.</summary>
+    public static byte[] SamplePhoto => [.. SamplePhotoBytes.Value];
 
     /// <inheritdoc cref="SeedAsync(Func{Person, long}, string, CancellationToken)"/>
     public Task<IReadOnlyList<DemoPerson>> SeedAsync(Func<Person, long> accountFor, CancellationToken ct) =>
@@ -159,11 +168,7 @@ public sealed class DemoCollege(
         foreach (var person in people.Values)
         {
             var account = accountFor(person);
-            person.TelegramUserId = account;
-            person.ChatId = account;
-            person.LinkedAt = now;
-            person.BlockedAt = null;
-            person.UpdatedAt = now;
+            person.LinkTo(account, account, now);
         }
 
         await db.SaveChangesAsync(ct);
@@ -178,13 +183,7 @@ public sealed class DemoCollege(
         var order = PeopleCsv.ReplaceLineEndings("\n").Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[1]).Distinct();
         return
         [
-            .. order.Select(code => people[code]).Select(p => new DemoPerson(
-                p.Code,
-                p.FullName,
-                p.Roles,
-                p.Language ?? college.Value.DefaultLanguage,
-                p.TelegramUserId ?? 0,
-                p.Group?.Name ?? (p.CuratedGroups.Count > 0 ? string.Join('|', p.CuratedGroups.Select(c => c.Group!.Name).Order()) : null))),
+            .. order.Select(code => DemoPerson.Of(people[code], college.Value.DefaultLanguage)),
         ];
     }
 

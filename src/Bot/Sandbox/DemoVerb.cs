@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace CollegeBot.Bot.Sandbox;
 
@@ -192,7 +193,7 @@ public static class DemoVerb
         var calendar = host.Services.GetRequiredService<CollegeCalendar>();
         if ((demo.Start ?? (script is null ? null : DemoArguments.ScriptStart(script))) is { } start)
         {
-            clock.Set(new DateTimeOffset(calendar.ToUtc(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start)), TimeSpan.Zero));
+            clock.Set(calendar.InstantOf(start));
         }
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
@@ -238,9 +239,8 @@ public static class DemoVerb
         {
             telegram.ContinueUpdateIdsAfter(await db.Inbox.MaxAsync(i => (long?)i.UpdateId, ct) ?? 0);
             users.AddRange(linked.Select(p => telegram.CreateUser(FirstName(p.FullName), p.Language, userId: p.TelegramUserId)));
-            people = [.. linked.Select(p => new DemoPerson(
-                p.Code, p.FullName, p.Roles, p.Language ?? Languages.Default, p.TelegramUserId!.Value,
-                p.Group?.Name ?? (p.CuratedGroups.Count > 0 ? string.Join(", ", p.CuratedGroups.Select(g => g.Group!.Name)) : null)))];
+            var defaultLanguage = scope.ServiceProvider.GetRequiredService<IOptions<CollegeOptions>>().Value.DefaultLanguage;
+            people = [.. linked.Select(p => DemoPerson.Of(p, defaultLanguage))];
         }
         else
         {

@@ -1,3 +1,5 @@
+using CollegeBot.Domain.College;
+
 namespace CollegeBot.Bot.Sandbox;
 
 /// <summary>
@@ -32,4 +34,14 @@ public sealed class SandboxClock : TimeProvider
             offset = instant - real.GetUtcNow();
         }
     }
+}
+
+internal static class SandboxTime
+{
+    /// <summary>A moment of college time (as typed: "2026-12-07 08:30") as an instant.</summary>
+    public static DateTimeOffset InstantOf(this CollegeCalendar calendar, DateTime collegeTime) =>
+        calendar.InstantOf(DateOnly.FromDateTime(collegeTime), TimeOnly.FromDateTime(collegeTime));
+
+    public static DateTimeOffset InstantOf(this CollegeCalendar calendar, DateOnly day, TimeOnly time) =>
+        new(calendar.ToUtc(day, time), TimeSpan.Zero);
 }

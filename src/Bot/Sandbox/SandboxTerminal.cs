@@ -222,16 +222,16 @@ internal sealed partial class SandboxTerminal(DemoSandbox sandbox, TextWriter ou
         }
 
         var calendar = sandbox.Calendar;
-        if (DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+        if (DemoArguments.ParseStart(value) is { } moment)
         {
-            return new DateTimeOffset(calendar.ToUtc(DateOnly.FromDateTime(moment), TimeOnly.FromDateTime(moment)), TimeSpan.Zero);
+            return calendar.InstantOf(moment);
         }
 
         if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.Zone).DateTime);
-            var at = new DateTimeOffset(calendar.ToUtc(today, time), TimeSpan.Zero);
-            return at > now ? at : new DateTimeOffset(calendar.ToUtc(today.AddDays(1), time), TimeSpan.Zero);
+            var at = calendar.InstantOf(today, time);
+            return at > now ? at : calendar.InstantOf(today.AddDays(1), time);
         }
 
         return null;

@@ -46,6 +46,17 @@ public sealed class Person
     public Messaging.Conversation? Conversation { get; set; }
 
     public bool Has(Roles role) => (Roles & role) != 0;
+
+    /// <summary>Links this person to a Telegram account and its private chat (and forgets an earlier block).</summary>
+    public void LinkTo(long telegramUserId, long chatId, DateTime now)
+    {
+        TelegramUserId = telegramUserId;
+        ChatId = chatId;
+        LinkedAt = now;
+        BlockedAt = null;
+        UpdatedAt = now;
+    }
+
     public bool IsLinked => TelegramUserId is not null;
 }
 

@@ -52,16 +52,12 @@ public sealed class AccountLinker(CollegeDb db, TimeProvider clock)
 
         var person = invite!.Person!;
         var previous = person.TelegramUserId;
-        person.TelegramUserId = telegramUserId;
-        person.ChatId = chatId;
-        person.LinkedAt = now;
-        person.BlockedAt = null;
+        person.LinkTo(telegramUserId, chatId, now);
         if (person.Language is null && Languages.IsSupported(telegramLanguage))
         {
             person.Language = telegramLanguage;
         }
 
-        person.UpdatedAt = now;
         invite.UsedAt = now;
         invite.UsedByTelegramUserId = telegramUserId;
         if (attempt is not null)
